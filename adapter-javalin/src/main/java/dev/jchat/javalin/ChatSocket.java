@@ -1,0 +1,51 @@
+package dev.jchat.javalin;
+
+import dev.jchat.core.chat.ChatService;
+import dev.jchat.core.chat.ChatSession;
+import dev.jchat.core.domain.CloseCode;
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+
+/**
+ * One WebSocket connection on Jetty: hands text frames to the core and reports pongs as signs of
+ * life. Public because Jetty binds the listener methods by reflection. Jetty itself closes with 1009 for an oversized frame and 1007 for invalid UTF-8.
+ */
+public final class ChatSocket implements Session.Listener.AutoDemanding {
+  private final ChatService chat;
+  private final String remoteAddress;
+  private volatile ChatSession session;
+
+  ChatSocket(ChatService chat, String remoteAddress) {
+    this.chat = chat;
+    this.remoteAddress = remoteAddress;
+  }
+
+  @Override
+  public void onWebSocketOpen(Session jetty) {
+    session = chat.open(new JettyConnection(jetty, remoteAddress));
+  }
+
+  @Override
+  public void onWebSocketText(String frame) {
+    chat.receive(session, frame);
+  }
+
+  @Override
+  public void onWebSocketPong(ByteBuffer payload) {
+    session.heard();
+  }
+
+  @Override
+  public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+    callback.succeed();
+    chat.close(session, CloseCode.BINARY_FRAME, "binary frames are not supported");
+  }
+
+  @Override
+  public void onWebSocketClose(int code, String reason) {
+    if (session != null) {
+      chat.closed(session);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package dev.jchat.javalin;
+
+import dev.jchat.wire.Endpoints;
+import dev.jchat.wire.HttpApi;
+import dev.jchat.wire.HttpRequest;
+import dev.jchat.wire.HttpResponse;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
+
+/**
+ * The default transport: one Javalin server with the HTTP API, the web page (classpath {@code /web},
+ * when the jar has it) and {@code /ws}. The WebSocket endpoint is registered on Javalin's Jetty
+ * directly, because the protocol counts pongs as signs of life and only Jetty's listener sees them.
+ */
+public final class JavalinTransport implements AutoCloseable {
+  private static final String WEB_ROOT = "/web";
+  private static final String FORBIDDEN = "{\"error\":\"forbidden\",\"message\":\"origin not allowed\"}";
+
+  private final Endpoints endpoints;
+  private final Javalin javalin;
+
+  private JavalinTransport(Endpoints endpoints, Javalin javalin) {
+    this.endpoints = endpoints;
+    this.javalin = javalin;
+  }
+
+  /** Starts listening; port 0 picks a free port. */
+  public static JavalinTransport start(Endpoints endpoints, String host, int port) {
+    Javalin javalin = Javalin.create(config -> configure(config, endpoints));
+    javalin.start(host, port);
+    return new JavalinTransport(endpoints, javalin);
+  }
+
+  public int port() {
+    return javalin.port();
+  }
+
+  /** Stops taking connections, closes every socket with 1001, then stops the server. */
+  @Override
+  public void close() {
+    endpoints.chat().shutdown();
+    javalin.stop();
+  }
+
+  private static void configure(JavalinConfig config, Endpoints endpoints) {
+    config.startup.showJavalinBanner = false;
+    config.http.maxRequestSize = HttpApi.MAX_BODY_BYTES + 1;
+    config.jetty.modifyServletContextHandler(handler -> JettyWebSocketServletContainerInitializer.configure(
+        handler, (servletContext, container) -> {
+          container.setMaxTextMessageSize(Endpoints.MAX_FRAME_BYTES);
+          container.setMaxBinaryMessageSize(Endpoints.MAX_FRAME_BYTES);
+          container.setIdleTimeout(Duration.ZERO); // the core closes idle connections itself
+          container.addMapping("/ws", (request, response) -> {
+            if (!endpoints.origins().admits(request.getHeader("Origin"))) {
+              response.sendForbidden("origin not allowed");
+              return null;
+            }
+            response.setExtensions(List.of()); // no permessage-deflate
+            return new ChatSocket(endpoints.chat(), request.getHttpServletRequest().getRemoteAddr());
+          });
+        }));
+    if (JavalinTransport.class.getResource(WEB_ROOT + "/index.html") != null) {
+      config.staticFiles.add(WEB_ROOT, Location.CLASSPATH);
+    }
+    config.routes.before(ctx -> {
+      if (!HttpApi.owns(ctx.path()) && !endpoints.origins().admits(ctx.header("Origin"))) {
+        ctx.status(403).contentType("application/json").result(FORBIDDEN).skipRemainingHandlers();
+      }
+    });
+    config.routes.get("/health", ctx -> answer(endpoints.http(), ctx));
+    config.routes.get("/api/*", ctx -> answer(endpoints.http(), ctx));
+    config.routes.post("/api/*", ctx -> answer(endpoints.http(), ctx));
+    config.routes.options("/api/*", ctx -> answer(endpoints.http(), ctx));
+  }
+
+  private static void answer(HttpApi api, Context ctx) {
+    Map<String, String> query = new HashMap<>();
+    ctx.queryParamMap().forEach((name, values) -> query.put(name, values.get(0)));
+    HttpResponse response = api.handle(new HttpRequest(ctx.method().name(), ctx.path(), query, ctx::header,
+        ctx.bodyAsBytes(), ctx.ip()));
+    ctx.status(response.status());
+    response.headers().forEach(ctx::header);
+    if (!response.body().isEmpty()) {
+      ctx.contentType("application/json").result(response.body());
+    }
+  }
+}

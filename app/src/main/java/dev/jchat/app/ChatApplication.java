@@ -1,0 +1,64 @@
+package dev.jchat.app;
+
+import dev.jchat.auth.Argon2PasswordHasher;
+import dev.jchat.auth.JwtTokenService;
+import dev.jchat.core.account.AccountService;
+import dev.jchat.core.account.LoginThrottle;
+import dev.jchat.core.chat.ChatService;
+import dev.jchat.core.chat.ChatSettings;
+import dev.jchat.core.chat.OriginPolicy;
+import dev.jchat.core.chat.TextRules;
+import dev.jchat.core.local.InMemoryMessageStore;
+import dev.jchat.core.local.InMemoryUserStore;
+import dev.jchat.core.local.LocalBroadcaster;
+import dev.jchat.core.local.LocalPresence;
+import dev.jchat.core.local.SystemClock;
+import dev.jchat.javalin.JavalinTransport;
+import dev.jchat.wire.Endpoints;
+import dev.jchat.wire.Health;
+import dev.jchat.wire.HttpApi;
+import dev.jchat.wire.JsonFrameCodec;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Wires one chat server from the configuration: stores, broker, security, core and transport. */
+public final class ChatApplication implements AutoCloseable {
+  private static final int MAX_FAILED_LOGINS = 5;
+  private static final Duration FAILED_LOGIN_WINDOW = Duration.ofSeconds(60);
+
+  private final SystemClock clock;
+  private final JavalinTransport transport;
+
+  private ChatApplication(SystemClock clock, JavalinTransport transport) {
+    this.clock = clock;
+    this.transport = transport;
+  }
+
+  public static ChatApplication start(ChatConfig config) {
+    SystemClock clock = new SystemClock();
+    byte[] secret = config.jwtSecret() != null ? config.jwtSecret() : JwtSecretFile.loadOrCreate(config.dataDir());
+    JwtTokenService tokens = new JwtTokenService(secret, config.tokenLifetime(), clock);
+    ChatSettings settings = ChatSettings.defaults().withOutbox(config.outboxMaxFrames(), config.outboxMaxBytes());
+    LocalPresence presence = new LocalPresence();
+    ChatService chat = new ChatService(settings, new InMemoryMessageStore(clock), new LocalBroadcaster(), presence,
+        tokens, new TextRules(), new JsonFrameCodec(), clock);
+    AccountService accounts = new AccountService(new InMemoryUserStore(), new Argon2PasswordHasher(), tokens,
+        new LoginThrottle(clock, MAX_FAILED_LOGINS, FAILED_LOGIN_WINDOW));
+    OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
+    Health health = new Health(config.transport(), "memory", "local", () -> true, () -> true,
+        chat::connectionCount, Instant.now());
+    Endpoints endpoints = new Endpoints(chat, new HttpApi(accounts, chat.rooms(), origins, health), origins);
+    return new ChatApplication(clock, JavalinTransport.start(endpoints, config.host(), config.port()));
+  }
+
+  public int port() {
+    return transport.port();
+  }
+
+  /** Stops taking connections, closes every socket with 1001, then releases everything. */
+  @Override
+  public void close() {
+    transport.close();
+    clock.close();
+  }
+}

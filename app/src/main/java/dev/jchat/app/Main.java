@@ -1,0 +1,30 @@
+package dev.jchat.app;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts the chat server with the configuration from the environment; SIGTERM stops it cleanly. */
+public final class Main {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  private Main() {
+  }
+
+  public static void main(String[] args) {
+    ChatConfig config;
+    try {
+      config = ChatConfig.from(System.getenv(), System.getProperties());
+    } catch (InvalidSettingException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    ChatApplication app = ChatApplication.start(config);
+    LOG.info("chat server listening on http://{}:{} (transport {}, data in {})",
+        config.host(), app.port(), config.transport(), config.dataDir().toAbsolutePath());
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      LOG.info("stopping: closing connections");
+      app.close();
+    }, "shutdown"));
+  }
+}

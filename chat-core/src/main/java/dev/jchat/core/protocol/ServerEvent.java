@@ -1,0 +1,52 @@
+package dev.jchat.core.protocol;
+
+import dev.jchat.core.domain.Message;
+import dev.jchat.core.domain.Rejection;
+import dev.jchat.core.domain.User;
+import java.util.List;
+
+/** Everything the server sends, as values; a {@code FrameCodec} turns each into one frame. */
+public sealed interface ServerEvent {
+
+  /** After a successful auth: also the payload of the auth's ack. */
+  record Session(User user, String connectionId) implements ServerEvent, AckResult {
+  }
+
+  record NewMessage(Message message) implements ServerEvent {
+  }
+
+  record History(String room, List<Message> messages, boolean hasMore) implements ServerEvent {
+  }
+
+  record PresenceState(String room, List<User> users) implements ServerEvent {
+  }
+
+  record PresenceChange(String room, User user, boolean joined) implements ServerEvent {
+  }
+
+  record Typing(String room, User user, boolean typing) implements ServerEvent {
+  }
+
+  /** {@code ack} is null when the failing request carried none. */
+  record Error(Rejection rejection, Integer ack) implements ServerEvent {
+  }
+
+  record Ack(int ack, AckResult result) implements ServerEvent {
+  }
+
+  record Pong() implements ServerEvent {
+  }
+
+  /** The {@code data} of an {@link Ack}. */
+  sealed interface AckResult {
+  }
+
+  record RoomResult(String room) implements AckResult {
+  }
+
+  record SentResult(long id, java.time.Instant time) implements AckResult {
+  }
+
+  record EmptyResult() implements AckResult {
+  }
+}

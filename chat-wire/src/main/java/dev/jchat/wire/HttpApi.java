@@ -1,0 +1,249 @@
+package dev.jchat.wire;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonWriter;
+import dev.jchat.core.account.AccountService;
+import dev.jchat.core.chat.OriginPolicy;
+import dev.jchat.core.chat.Rooms;
+import dev.jchat.core.domain.ErrorCode;
+import dev.jchat.core.domain.HistoryPage;
+import dev.jchat.core.domain.Outcome;
+import dev.jchat.core.domain.Rejection;
+import dev.jchat.core.domain.RoomName;
+import dev.jchat.core.domain.RoomSummary;
+import dev.jchat.core.domain.User;
+import dev.jchat.core.port.StoreUnavailableException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The HTTP API of PROTOCOL.md section 1, independent of any server library: every transport turns a
+ * request into an {@link HttpRequest}, calls {@link #handle} and writes the {@link HttpResponse}.
+ */
+public final class HttpApi {
+  public static final int MAX_BODY_BYTES = 16 * 1024;
+  private static final Pattern ROOM_MESSAGES = Pattern.compile("/api/rooms/([^/]*)/messages");
+
+  private final AccountService accounts;
+  private final Rooms rooms;
+  private final OriginPolicy origins;
+  private final Health health;
+
+  public HttpApi(AccountService accounts, Rooms rooms, OriginPolicy origins, Health health) {
+    this.accounts = accounts;
+    this.rooms = rooms;
+    this.origins = origins;
+    this.health = health;
+  }
+
+  /** True for the paths this API answers; a transport serves everything else as static files. */
+  public static boolean owns(String path) {
+    return path.equals("/health") || path.startsWith("/api/");
+  }
+
+  public HttpResponse handle(HttpRequest request) {
+    String origin = request.header().apply("Origin");
+    if (!origins.admits(origin)) {
+      return error(Map.of(), ErrorCode.FORBIDDEN, "origin not allowed");
+    }
+    Map<String, String> cors = cors(origin);
+    if (request.method().equals("OPTIONS")) {
+      return new HttpResponse(204, cors, "");
+    }
+    try {
+      return route(request, cors);
+    } catch (StoreUnavailableException e) {
+      return error(cors, ErrorCode.UNAVAILABLE, "the store cannot be reached; try again");
+    }
+  }
+
+  private HttpResponse route(HttpRequest request, Map<String, String> cors) {
+    String path = request.path();
+    String method = request.method();
+    if (path.equals("/health") && method.equals("GET")) {
+      return health(cors);
+    }
+    if (path.equals("/api/auth/register") && method.equals("POST")) {
+      return withBody(request, cors, body -> issued(cors, 201,
+          accounts.register(Json.string(body.get("username")), Json.string(body.get("password")))));
+    }
+    if (path.equals("/api/auth/login") && method.equals("POST")) {
+      return withBody(request, cors, body -> issued(cors, 200, accounts.login(
+          Json.string(body.get("username")), Json.string(body.get("password")), request.remoteAddress())));
+    }
+    Matcher roomMessages = ROOM_MESSAGES.matcher(path);
+    boolean roomsPath = path.equals("/api/rooms");
+    if ((roomsPath || roomMessages.matches()) && method.equals("GET")) {
+      Optional<User> user = bearer(request);
+      if (user.isEmpty()) {
+        return error(cors, ErrorCode.AUTH_FAILED, "a valid Bearer token is required");
+      }
+      return roomsPath ? roomList(cors) : messages(cors, roomMessages.group(1), request.query());
+    }
+    return new HttpResponse(404, cors, errorBody(ErrorCode.INVALID_PAYLOAD, "no such endpoint"));
+  }
+
+  private HttpResponse health(Map<String, String> cors) {
+    List<String> failing = health.failing();
+    String body = write(json -> {
+      json.beginObject();
+      json.name("status").value(failing.isEmpty() ? "ok" : "degraded");
+      if (!failing.isEmpty()) {
+        json.name("failing").beginArray();
+        for (String part : failing) {
+          json.value(part);
+        }
+        json.endArray();
+      }
+      json.name("transport").value(health.transport());
+      json.name("store").value(health.store());
+      json.name("broker").value(health.broker());
+      json.name("connections").value(health.connections().getAsInt());
+      json.name("uptimeSeconds").value(health.uptimeSeconds());
+      json.endObject();
+    });
+    return new HttpResponse(failing.isEmpty() ? 200 : 503, cors, body);
+  }
+
+  private HttpResponse issued(Map<String, String> cors, int status, Outcome<AccountService.Issued> outcome) {
+    if (outcome instanceof Outcome.Refused<AccountService.Issued> refused) {
+      return error(cors, refused.rejection());
+    }
+    AccountService.Issued issued = ((Outcome.Ok<AccountService.Issued>) outcome).value();
+    return new HttpResponse(status, cors, write(json -> {
+      json.beginObject().name("token").value(issued.token()).name("user");
+      EventWriter.user(json, issued.user());
+      json.endObject();
+    }));
+  }
+
+  private HttpResponse roomList(Map<String, String> cors) {
+    List<RoomSummary> list = rooms.list();
+    return new HttpResponse(200, cors, write(json -> {
+      json.beginArray();
+      for (RoomSummary room : list) {
+        json.beginObject().name("name").value(room.name()).name("lastMessageId");
+        if (room.lastMessageId() == null) {
+          json.nullValue();
+        } else {
+          json.value(room.lastMessageId());
+        }
+        json.name("online").value(room.online()).endObject();
+      }
+      json.endArray();
+    }));
+  }
+
+  private HttpResponse messages(Map<String, String> cors, String room, Map<String, String> query) {
+    if (!RoomName.isValid(room)) {
+      return error(cors, RoomName.INVALID);
+    }
+    Long before;
+    Long limit;
+    try {
+      before = positiveOrNull(query.get("before"));
+      limit = positiveOrNull(query.get("limit"));
+    } catch (NumberFormatException e) {
+      return error(cors, ErrorCode.INVALID_PAYLOAD, "before and limit must be positive integers");
+    }
+    Outcome<HistoryPage> outcome = rooms.page(room, before, limit);
+    if (outcome instanceof Outcome.Refused<HistoryPage> refused) {
+      return error(cors, refused.rejection());
+    }
+    HistoryPage page = ((Outcome.Ok<HistoryPage>) outcome).value();
+    return new HttpResponse(200, cors, write(json -> {
+      json.beginObject().name("messages");
+      EventWriter.messages(json, page.messages());
+      json.name("hasMore").value(page.hasMore()).endObject();
+    }));
+  }
+
+  private static Long positiveOrNull(String value) {
+    if (value == null) {
+      return null;
+    }
+    long parsed = Long.parseLong(value);
+    if (parsed < 1 || !value.matches("\\d+")) {
+      throw new NumberFormatException(value);
+    }
+    return parsed;
+  }
+
+  private Optional<User> bearer(HttpRequest request) {
+    String authorization = request.header().apply("Authorization");
+    if (authorization == null || !authorization.startsWith("Bearer ")) {
+      return Optional.empty();
+    }
+    return accounts.authenticate(authorization.substring("Bearer ".length()).trim());
+  }
+
+  private interface BodyHandler {
+    HttpResponse handle(JsonObject body);
+  }
+
+  /** Checks size and JSON shape of a request body before the handler sees it. */
+  private static HttpResponse withBody(HttpRequest request, Map<String, String> cors, BodyHandler handler) {
+    if (request.body().length > MAX_BODY_BYTES) {
+      return error(cors, ErrorCode.TOO_LARGE, "a request body holds at most 16 KiB");
+    }
+    JsonElement parsed;
+    try {
+      parsed = JsonParser.parseString(new String(request.body(), StandardCharsets.UTF_8));
+    } catch (RuntimeException e) {
+      return error(cors, ErrorCode.BAD_JSON, "the body is not JSON");
+    }
+    if (!parsed.isJsonObject()) {
+      return error(cors, ErrorCode.INVALID_PAYLOAD, "the body must be a JSON object");
+    }
+    return handler.handle(parsed.getAsJsonObject());
+  }
+
+  private Map<String, String> cors(String origin) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (origin != null) {
+      headers.put("Access-Control-Allow-Origin", origin);
+      headers.put("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+      headers.put("Access-Control-Allow-Headers", "Authorization, Content-Type");
+      headers.put("Access-Control-Max-Age", "600");
+      headers.put("Vary", "Origin");
+    }
+    return headers;
+  }
+
+  private static HttpResponse error(Map<String, String> headers, Rejection rejection) {
+    return error(headers, rejection.code(), rejection.message());
+  }
+
+  private static HttpResponse error(Map<String, String> headers, ErrorCode code, String message) {
+    return new HttpResponse(code.httpStatus(), headers, errorBody(code, message));
+  }
+
+  private static String errorBody(ErrorCode code, String message) {
+    return write(json -> json.beginObject().name("error").value(code.wireName())
+        .name("message").value(message).endObject());
+  }
+
+  private interface JsonBody {
+    void write(JsonWriter json) throws IOException;
+  }
+
+  private static String write(JsonBody body) {
+    StringWriter out = new StringWriter();
+    try (JsonWriter json = new JsonWriter(out)) {
+      body.write(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+}

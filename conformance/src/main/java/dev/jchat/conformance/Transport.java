@@ -1,0 +1,22 @@
+package dev.jchat.conformance;
+
+import dev.jchat.wire.Endpoints;
+
+/**
+ * A transport under test. A transport's test class implements this and declares one empty
+ * {@code @Nested} subclass per conformance class; the suite finds the transport as the enclosing
+ * test instance.
+ */
+public interface Transport {
+
+  /** Starts serving exactly these endpoints on 127.0.0.1 and a free port. */
+  RunningServer start(Endpoints endpoints) throws Exception;
+
+  /** The name the transport reports in /health. */
+  String name();
+
+  /** A started transport; closing it stops the server. */
+  interface RunningServer extends AutoCloseable {
+    int port();
+  }
+}
