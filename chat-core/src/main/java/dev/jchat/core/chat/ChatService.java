@@ -119,7 +119,11 @@ public final class ChatService {
       return;
     }
     session.heard();
-    Inbound inbound = codec.decode(frame);
+    handle(session, codec.decode(frame));
+  }
+
+  /** One decoded client frame; package-private so core tests can skip the codec. */
+  void handle(ChatSession session, Inbound inbound) {
     Integer ack = inbound instanceof Inbound.Request r ? r.ack() : ((Inbound.Malformed) inbound).ack();
     if (!session.takeFrameToken()) {
       rateLimited(session, ack);

@@ -58,4 +58,16 @@ public record ChatSettings(
         maxFrames, maxChars, slowConsumerGrace, sendRate, typingRate, frameRate,
         maxRateLimitedPerMinute, typingThrottle, typingTimeout);
   }
+
+  public ChatSettings withRates(RateLimit sendRate, RateLimit typingRate, RateLimit frameRate) {
+    return new ChatSettings(authTimeout, idleTimeout, pingInterval, sweepInterval, maxConnectionsPerUser,
+        outboxMaxFrames, outboxMaxChars, slowConsumerGrace, sendRate, typingRate, frameRate,
+        maxRateLimitedPerMinute, typingThrottle, typingTimeout);
+  }
+
+  public ChatSettings withTyping(Duration typingThrottle, Duration typingTimeout) {
+    return new ChatSettings(authTimeout, idleTimeout, pingInterval, sweepInterval, maxConnectionsPerUser,
+        outboxMaxFrames, outboxMaxChars, slowConsumerGrace, sendRate, typingRate, frameRate,
+        maxRateLimitedPerMinute, typingThrottle, typingTimeout);
+  }
 }

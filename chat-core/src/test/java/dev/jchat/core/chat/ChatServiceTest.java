@@ -1,0 +1,236 @@
+package dev.jchat.core.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jchat.core.domain.CloseCode;
+import dev.jchat.core.domain.ErrorCode;
+import dev.jchat.core.domain.User;
+import dev.jchat.core.local.InMemoryMessageStore;
+import dev.jchat.core.local.LocalBroadcaster;
+import dev.jchat.core.local.LocalPresence;
+import dev.jchat.core.protocol.Command;
+import dev.jchat.core.protocol.Inbound;
+import dev.jchat.core.protocol.ServerEvent;
+import dev.jchat.core.testing.FakeClock;
+import dev.jchat.core.testing.FakeTokens;
+import dev.jchat.core.testing.RecordingCodec;
+import dev.jchat.core.testing.RecordingConnection;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The time-dependent and per-connection rules of the core, on a fake clock, without a server. */
+class ChatServiceTest {
+  private final FakeClock clock = new FakeClock();
+  private final RecordingCodec codec = new RecordingCodec();
+  private final FakeTokens tokens = new FakeTokens(clock, Duration.ofHours(1));
+  private final ChatService chat = new ChatService(ChatSettings.defaults().withOutbox(10, 1_000_000),
+      new InMemoryMessageStore(clock), new LocalBroadcaster(), new LocalPresence(), tokens, new TextRules(), codec, clock);
+  private final User alice = new User(1, "alice");
+  private final User bob = new User(2, "bob");
+
+  /** A connection as the tests drive it. */
+  private final class Client {
+    final RecordingConnection connection = new RecordingConnection();
+    final ChatSession session = chat.open(connection);
+    int nextAck = 1;
+
+    Client authenticated(User user) {
+      request(new Command.Auth(tokens.issue(user)));
+      return this;
+    }
+
+    Client in(String room) {
+      request(new Command.Join(room, null));
+      return this;
+    }
+
+    void request(Command command) {
+      chat.handle(session, new Inbound.Request(command, nextAck++));
+    }
+
+    List<ServerEvent> events() {
+      return codec.events(connection);
+    }
+
+    <T extends ServerEvent> List<T> events(Class<T> type) {
+      return events().stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    List<ErrorCode> errors() {
+      return events(ServerEvent.Error.class).stream().map(e -> e.rejection().code()).toList();
+    }
+  }
+
+  @Test
+  void a_connection_that_does_not_authenticate_within_ten_seconds_is_closed_with_4408() {
+    Client client = new Client();
+    clock.advance(Duration.ofMillis(9_999));
+    assertThat(client.connection.closeCode()).isNull();
+    clock.advance(Duration.ofMillis(1));
+    assertThat(client.connection.closeCode()).isEqualTo(CloseCode.AUTH_TIMEOUT.code());
+  }
+
+  @Test
+  void an_authenticated_connection_is_not_closed_by_the_auth_timeout() {
+    Client client = new Client().authenticated(alice);
+    clock.advance(Duration.ofSeconds(11));
+    assertThat(client.connection.closeCode()).isNull();
+  }
+
+  @Test
+  void a_connection_is_closed_with_4401_when_its_token_expires() {
+    Client client = new Client().authenticated(alice);
+    for (int second = 0; second < 59 * 60; second += 30) {
+      clock.advance(Duration.ofSeconds(30));
+      client.session.heard(); // stays lively, so only the token can end it
+    }
+    assertThat(client.connection.closeCode()).isNull();
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(client.connection.closeCode()).isEqualTo(CloseCode.AUTH_FAILED.code());
+  }
+
+  @Test
+  void typing_start_is_forwarded_to_others_at_most_once_every_two_seconds() {
+    Client typist = new Client().authenticated(alice).in("general");
+    Client other = new Client().authenticated(bob).in("general");
+    typist.request(new Command.Typing("general", true));
+    clock.advance(Duration.ofMillis(1_999));
+    typist.request(new Command.Typing("general", true));
+    assertThat(other.events(ServerEvent.Typing.class)).containsExactly(new ServerEvent.Typing("general", alice, true));
+    clock.advance(Duration.ofMillis(1));
+    typist.request(new Command.Typing("general", true));
+    assertThat(other.events(ServerEvent.Typing.class)).hasSize(2);
+    assertThat(typist.events(ServerEvent.Typing.class)).isEmpty();
+  }
+
+  @Test
+  void typing_stops_by_itself_five_seconds_after_the_last_start() {
+    Client typist = new Client().authenticated(alice).in("general");
+    Client other = new Client().authenticated(bob).in("general");
+    typist.request(new Command.Typing("general", true));
+    clock.advance(Duration.ofMillis(1_500));
+    typist.request(new Command.Typing("general", true)); // throttled, but it restarts the 5 s
+    clock.advance(Duration.ofMillis(4_999));
+    assertThat(other.events(ServerEvent.Typing.class)).extracting(ServerEvent.Typing::typing).containsExactly(true);
+    clock.advance(Duration.ofMillis(1));
+    assertThat(other.events(ServerEvent.Typing.class)).extracting(ServerEvent.Typing::typing).containsExactly(true, false);
+  }
+
+  @Test
+  void sending_a_message_ends_typing_and_resets_the_throttle() {
+    Client typist = new Client().authenticated(alice).in("general");
+    Client other = new Client().authenticated(bob).in("general");
+    typist.request(new Command.Typing("general", true));
+    typist.request(new Command.Send("general", "done typing", null));
+    typist.request(new Command.Typing("general", true));
+    assertThat(other.events(ServerEvent.Typing.class)).extracting(ServerEvent.Typing::typing)
+        .containsExactly(true, false, true);
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(other.events(ServerEvent.Typing.class)).extracting(ServerEvent.Typing::typing)
+        .containsExactly(true, false, true, false);
+  }
+
+  @Test
+  void chat_send_allows_a_burst_of_twenty_then_ten_a_second() {
+    Client client = new Client().authenticated(alice).in("general");
+    for (int i = 0; i < 21; i++) {
+      client.request(new Command.Send("general", "message " + i, null));
+    }
+    assertThat(client.errors()).containsExactly(ErrorCode.RATE_LIMITED);
+    clock.advance(Duration.ofMillis(100));
+    client.request(new Command.Send("general", "one more", null));
+    assertThat(client.errors()).containsExactly(ErrorCode.RATE_LIMITED);
+    assertThat(client.events(ServerEvent.NewMessage.class)).hasSize(21);
+  }
+
+  @Test
+  void a_connection_answered_rate_limited_more_than_a_hundred_times_in_a_minute_is_closed_with_1008() {
+    Client client = new Client().authenticated(alice).in("general");
+    for (int i = 0; i < 120 && client.connection.closeCode() == null; i++) {
+      client.request(new Command.Typing("general", true));
+      clock.advance(Duration.ofMillis(10)); // 100 frames a second: under the frame limit, over typing's
+    }
+    assertThat(client.connection.closeCode()).isEqualTo(CloseCode.POLICY_VIOLATION.code());
+    assertThat(client.errors()).hasSize(101).containsOnly(ErrorCode.RATE_LIMITED);
+  }
+
+  @Test
+  void a_quiet_connection_is_pinged_every_25_seconds_and_closed_with_1001_after_60_silent_seconds() {
+    Client client = new Client().authenticated(alice);
+    clock.advance(Duration.ofSeconds(25));
+    assertThat(client.connection.pings()).isEqualTo(1);
+    clock.advance(Duration.ofSeconds(30));
+    assertThat(client.connection.pings()).isEqualTo(2);
+    assertThat(client.connection.closeCode()).isNull();
+    clock.advance(Duration.ofSeconds(5));
+    assertThat(client.connection.closeCode()).isEqualTo(CloseCode.GOING_AWAY.code());
+  }
+
+  @Test
+  void a_pong_or_any_frame_keeps_a_connection_alive() {
+    Client client = new Client().authenticated(alice);
+    for (int i = 0; i < 5; i++) {
+      clock.advance(Duration.ofSeconds(40));
+      client.session.heard();
+    }
+    assertThat(client.connection.closeCode()).isNull();
+  }
+
+  @Test
+  void a_client_that_does_not_read_is_dropped_with_4429_and_its_presence_ends_while_others_keep_receiving() {
+    Client slow = new Client().authenticated(alice).in("general");
+    Client healthy = new Client().authenticated(bob).in("general");
+    slow.connection.stall();
+    for (int i = 0; i < 12; i++) {
+      healthy.request(new Command.Send("general", "message " + i, null));
+    }
+    clock.runDue();
+    assertThat(slow.connection.closeCode()).isEqualTo(CloseCode.SLOW_CONSUMER.code());
+    assertThat(healthy.events(ServerEvent.NewMessage.class)).hasSize(12);
+    assertThat(healthy.events(ServerEvent.PresenceChange.class))
+        .contains(new ServerEvent.PresenceChange("general", alice, false));
+    assertThat(slow.connection.aborted()).isFalse();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(slow.connection.aborted()).isTrue();
+  }
+
+  @Test
+  void a_broadcast_is_encoded_once_and_the_same_frame_goes_to_every_recipient() {
+    Client a = new Client().authenticated(alice).in("general");
+    Client b = new Client().authenticated(bob).in("general");
+    a.request(new Command.Send("general", "hello", null));
+    String frameOfA = a.connection.frames().get(a.connection.frames().size() - 1);
+    String frameOfB = b.connection.frames().get(b.connection.frames().size() - 1);
+    assertThat(codec.event(frameOfA)).isInstanceOf(ServerEvent.NewMessage.class);
+    assertThat(frameOfB).isSameAs(frameOfA);
+  }
+
+  @Test
+  void the_twenty_first_connection_of_a_user_is_refused_with_rate_limited_and_1008() {
+    for (int i = 0; i < 20; i++) {
+      assertThat(new Client().authenticated(alice).connection.closeCode()).isNull();
+    }
+    Client extra = new Client().authenticated(alice);
+    assertThat(extra.errors()).containsExactly(ErrorCode.RATE_LIMITED);
+    assertThat(extra.connection.closeCode()).isEqualTo(CloseCode.POLICY_VIOLATION.code());
+  }
+
+  @Test
+  void a_closed_connection_frees_its_place_under_the_connection_cap() {
+    List<Client> clients = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      clients.add(new Client().authenticated(alice));
+    }
+    chat.closed(clients.get(0).session);
+    assertThat(new Client().authenticated(alice).connection.closeCode()).isNull();
+  }
+
+  @Test
+  void shutdown_closes_every_connection_with_1001_and_refuses_new_ones() {
+    Client client = new Client().authenticated(alice);
+    chat.shutdown();
+    assertThat(client.connection.closeCode()).isEqualTo(CloseCode.GOING_AWAY.code());
+    assertThat(new Client().connection.closeCode()).isEqualTo(CloseCode.GOING_AWAY.code());
+  }
+}

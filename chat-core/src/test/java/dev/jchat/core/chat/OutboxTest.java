@@ -1,0 +1,120 @@
+package dev.jchat.core.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jchat.core.port.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class OutboxTest {
+  /** Completes each write only when the test says so, like a socket that writes asynchronously. */
+  private static final class ManualConnection implements Connection {
+    final List<String> written = new ArrayList<>();
+    final List<SendCallback> inFlight = new ArrayList<>();
+
+    boolean completesAtOnce;
+
+    @Override
+    public void send(String frame, SendCallback done) {
+      written.add(frame);
+      if (completesAtOnce) {
+        done.sent();
+      } else {
+        inFlight.add(done);
+      }
+    }
+
+    void completeOne() {
+      inFlight.remove(0).sent();
+    }
+
+    @Override
+    public void ping() {
+    }
+
+    @Override
+    public void close(int code, String reason) {
+    }
+
+    @Override
+    public void abort() {
+    }
+
+    @Override
+    public String remoteAddress() {
+      return "test";
+    }
+  }
+
+  private final ManualConnection connection = new ManualConnection();
+  private final AtomicInteger overflows = new AtomicInteger();
+  private final Outbox outbox = new Outbox(connection, 3, 100, new Outbox.Listener() {
+    @Override
+    public void overflowed() {
+      overflows.incrementAndGet();
+    }
+
+    @Override
+    public void sendFailed(Throwable cause) {
+    }
+  });
+
+  @Test
+  void frames_are_written_one_at_a_time_in_order() {
+    outbox.offer("a");
+    outbox.offer("b");
+    outbox.offer("c");
+    assertThat(connection.written).containsExactly("a");
+    connection.completeOne();
+    assertThat(connection.written).containsExactly("a", "b");
+    connection.completeOne();
+    connection.completeOne();
+    assertThat(connection.written).containsExactly("a", "b", "c");
+  }
+
+  @Test
+  void a_queue_past_its_frame_bound_overflows_once_and_takes_nothing_more() {
+    for (int i = 0; i < 4; i++) {
+      assertThat(outbox.offer("f" + i)).isTrue(); // one in flight, three queued
+    }
+    assertThat(outbox.offer("f4")).isFalse();
+    assertThat(outbox.offer("f5")).isFalse();
+    assertThat(overflows).hasValue(1);
+    connection.completeOne();
+    assertThat(connection.written).containsExactly("f0");
+  }
+
+  @Test
+  void a_queue_past_its_size_bound_overflows() {
+    outbox.offer("first");
+    assertThat(outbox.offer("x".repeat(101))).isFalse();
+    assertThat(overflows).hasValue(1);
+  }
+
+  @Test
+  void finish_runs_after_the_queued_frames_are_written() {
+    List<String> events = new ArrayList<>();
+    outbox.offer("a");
+    outbox.offer("b");
+    outbox.finish(() -> events.add("closed after " + connection.written));
+    assertThat(outbox.offer("late")).isFalse();
+    connection.completeOne();
+    connection.completeOne();
+    assertThat(events).containsExactly("closed after [a, b]");
+  }
+
+  @Test
+  void writes_that_complete_at_once_do_not_grow_the_stack() {
+    int frames = 100_000;
+    Outbox queue = new Outbox(connection, frames, Long.MAX_VALUE, null);
+    for (int i = 0; i < frames; i++) {
+      queue.offer("frame");
+    }
+    Connection.SendCallback first = connection.inFlight.remove(0);
+    connection.completesAtOnce = true;
+    first.sent(); // a recursive pump would overflow the stack here
+    assertThat(connection.written).hasSize(frames);
+  }
+}
