@@ -1,0 +1,205 @@
+// The chat of one logged-in user: reacts to server events, joins rooms (again after every
+// reconnect, recovering with `since`), sends through the outbox and pages back through history.
+// The views read its stores and call its actions; `onChange` tells them to draw again.
+
+import type { ProtocolClient } from './client';
+import { Outbox, type OutgoingMessage } from './outbox';
+import { Presence } from './presence';
+import { ChatError, type Message, type User } from './protocol';
+import { Rooms, type Room } from './rooms';
+import type { KeyValueStore } from './storage';
+import { TypingSender, Typists } from './typing';
+
+const PAGE_SIZE = 50;
+
+export class Chat {
+  readonly rooms: Rooms;
+  readonly outbox: Outbox;
+  readonly presence = new Presence();
+  readonly typists: Typists;
+  readonly #typing: TypingSender;
+  #client: ProtocolClient | null = null;
+
+  constructor(
+    readonly me: User,
+    storage: KeyValueStore,
+    private readonly onChange: () => void,
+  ) {
+    this.rooms = new Rooms(storage, `chat.rooms.${me.id}`);
+    this.outbox = new Outbox(storage, `chat.outbox.${me.id}`);
+    this.typists = new Typists(onChange);
+    this.#typing = new TypingSender((event, room) => {
+      if (this.rooms.get(room)?.joined) this.#client?.emit(event, { room });
+    });
+  }
+
+  get online(): boolean {
+    return this.#client !== null;
+  }
+
+  /** A new authenticated connection: listen, then join every room again and send what waits. */
+  attach(client: ProtocolClient): void {
+    this.#client = client;
+    client.on('chat:new', (message) => this.#receive(message.room, [message], true));
+    client.on('presence:state', ({ room, users }) => this.#update(() => this.presence.replace(room, users)));
+    client.on('presence:join', ({ room, user }) => this.#update(() => this.presence.joined(room, user)));
+    client.on('presence:leave', ({ room, user }) =>
+      this.#update(() => {
+        this.presence.left(room, user);
+        this.typists.remove(room, user.id);
+      }),
+    );
+    client.on('typing', ({ room, user, typing }) => {
+      if (user.id !== this.me.id) this.#update(() => this.typists.set(room, user, typing));
+    });
+    client.on('chat:error', (error) => console.warn(`chat:error ${error.code}: ${error.message}`));
+    this.rooms.all().forEach((room) => void this.#join(client, room));
+  }
+
+  /** The connection is gone; in-flight sends fall back to pending by themselves. */
+  detach(): void {
+    this.#client = null;
+    this.rooms.all().forEach((room) => (room.joined = false));
+    this.typists.clear();
+    this.onChange();
+  }
+
+  /** Shows `name`, joining it first if needed. */
+  open(name: string): void {
+    this.#typing.stop();
+    const known = this.rooms.get(name);
+    const room = known ?? this.rooms.add(name);
+    this.rooms.activate(name);
+    this.onChange();
+    if (!known && this.#client) void this.#join(this.#client, room);
+  }
+
+  leave(name: string): void {
+    this.#typing.stop();
+    const wasJoined = this.rooms.get(name)?.joined;
+    this.rooms.remove(name);
+    this.presence.forget(name);
+    this.onChange();
+    if (wasJoined) this.#client?.request('room:leave', { room: name }).catch(warn);
+  }
+
+  /** Queues `text` for the room on screen and sends it at once when that is possible. */
+  send(text: string): void {
+    const room = this.rooms.active;
+    if (!room) return;
+    this.#typing.stop();
+    this.outbox.add(room.name, text);
+    this.onChange();
+    if (this.#client && room.joined) this.#flush(this.#client, room.name);
+  }
+
+  retry(clientMsgId: string): void {
+    this.outbox.retry(clientMsgId);
+    this.onChange();
+    const room = this.rooms.active;
+    if (this.#client && room?.joined) this.#flush(this.#client, room.name);
+  }
+
+  typingInput(): void {
+    const room = this.rooms.active;
+    if (room) this.#typing.input(room.name);
+  }
+
+  typingStop(): void {
+    this.#typing.stop();
+  }
+
+  async loadOlder(): Promise<void> {
+    const client = this.#client;
+    const room = this.rooms.active;
+    const before = room?.messages[0]?.id;
+    if (!client || !room?.joined || !room.hasOlder || room.loadingOlder || before === undefined) return;
+    room.loadingOlder = true;
+    this.onChange();
+    try {
+      await client.request('chat:history', { room: room.name, before, limit: PAGE_SIZE });
+      const page = await client.next('chat:history', (history) => history.room === room.name);
+      this.#receive(room.name, page.messages, false);
+      room.hasOlder = page.hasMore;
+    } catch (error) {
+      warn(error);
+    } finally {
+      room.loadingOlder = false;
+      this.onChange();
+    }
+  }
+
+  /**
+   * Joins on the server. With messages already held it asks only for newer ones (`since`), as
+   * often as the server says more remain; then the room's waiting messages go out.
+   */
+  async #join(client: ProtocolClient, room: Room): Promise<void> {
+    const name = room.name;
+    let since = room.messages.at(-1)?.id;
+    try {
+      for (;;) {
+        await client.request('room:join', since === undefined ? { room: name } : { room: name, since });
+        // The history follows the ack; this line runs before the next frame is handled.
+        const history = await client.next('chat:history', (page) => page.room === name);
+        this.#receive(name, history.messages, since !== undefined);
+        if (since === undefined) room.hasOlder = history.hasMore;
+        const newest = room.messages.at(-1)?.id;
+        if (since === undefined || !history.hasMore || newest === since) break;
+        since = newest;
+      }
+    } catch (error) {
+      warn(error);
+      return;
+    }
+    if (this.rooms.get(name) !== room || client !== this.#client) return;
+    room.joined = true;
+    this.onChange();
+    this.#flush(client, name);
+  }
+
+  /** Sends every pending message of the room, oldest first, once. */
+  #flush(client: ProtocolClient, room: string): void {
+    this.outbox.takePending(room).forEach((entry) => this.#deliver(client, entry));
+  }
+
+  #deliver(client: ProtocolClient, entry: OutgoingMessage): void {
+    const { room, text, clientMsgId } = entry;
+    client.request('chat:send', { room, text, clientMsgId }).then(
+      ({ id, time }) => {
+        const message: Message = { id, room, user: this.me.name, userId: this.me.id, text, time, clientMsgId };
+        this.#receive(room, [message], false);
+      },
+      (error: unknown) => {
+        if (error instanceof ChatError && error.code === 'closed') this.outbox.unanswered(clientMsgId);
+        else this.outbox.failed(clientMsgId, describe(error));
+        this.onChange();
+      },
+    );
+  }
+
+  /** Merges messages; our own that come back settle their outbox entries. */
+  #receive(room: string, messages: readonly Message[], countUnread: boolean): void {
+    this.rooms.receive(room, messages, this.me.id, countUnread);
+    for (const message of messages) {
+      if (message.userId === this.me.id && message.clientMsgId && this.outbox.has(message.clientMsgId)) {
+        this.outbox.delivered(message.clientMsgId);
+      }
+    }
+    this.onChange();
+  }
+
+  #update(change: () => void): void {
+    change();
+    this.onChange();
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof ChatError && error.code === 'timeout') return 'No answer from the server.';
+  if (error instanceof ChatError && error.code === 'rate_limited') return 'Sending too fast.';
+  return error instanceof Error ? error.message : String(error);
+}
+
+function warn(error: unknown): void {
+  console.warn(error);
+}
