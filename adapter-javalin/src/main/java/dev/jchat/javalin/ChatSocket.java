@@ -12,6 +12,8 @@ import org.eclipse.jetty.websocket.api.Session;
  * life. Public because Jetty binds the listener methods by reflection. Jetty itself closes with 1009 for an oversized frame and 1007 for invalid UTF-8.
  */
 public final class ChatSocket implements Session.Listener.AutoDemanding {
+  private static final System.Logger LOG = System.getLogger(ChatSocket.class.getName());
+
   private final ChatService chat;
   private final String remoteAddress;
   private volatile ChatSession session;
@@ -40,6 +42,15 @@ public final class ChatSocket implements Session.Listener.AutoDemanding {
   public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
     callback.succeed();
     chat.close(session, CloseCode.BINARY_FRAME, "binary frames are not supported");
+  }
+
+  /**
+   * Jetty reports here what it closes the connection for (1009, 1007, a broken pipe); the close
+   * follows through {@link #onWebSocketClose}, so this only records it.
+   */
+  @Override
+  public void onWebSocketError(Throwable cause) {
+    LOG.log(System.Logger.Level.DEBUG, "websocket error from " + remoteAddress + ": " + cause);
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -74,17 +75,25 @@ public final class JavalinTransport implements AutoCloseable {
         ctx.status(403).contentType("application/json").result(FORBIDDEN).skipRemainingHandlers();
       }
     });
-    config.routes.get("/health", ctx -> answer(endpoints.http(), ctx));
-    config.routes.get("/api/*", ctx -> answer(endpoints.http(), ctx));
-    config.routes.post("/api/*", ctx -> answer(endpoints.http(), ctx));
-    config.routes.options("/api/*", ctx -> answer(endpoints.http(), ctx));
+    // Every method goes to the API, so that a wrong one is answered in the protocol's error body.
+    for (String path : List.of("/health", "/api/*")) {
+      config.routes.get(path, ctx -> answer(endpoints.http(), ctx));
+      config.routes.post(path, ctx -> answer(endpoints.http(), ctx));
+      config.routes.put(path, ctx -> answer(endpoints.http(), ctx));
+      config.routes.patch(path, ctx -> answer(endpoints.http(), ctx));
+      config.routes.delete(path, ctx -> answer(endpoints.http(), ctx));
+      config.routes.options(path, ctx -> answer(endpoints.http(), ctx));
+    }
   }
 
-  private static void answer(HttpApi api, Context ctx) {
+  private static void answer(HttpApi api, Context ctx) throws IOException {
     Map<String, String> query = new HashMap<>();
     ctx.queryParamMap().forEach((name, values) -> query.put(name, values.get(0)));
+    // Read one byte past the limit, so the API can answer 413 in its own words (Javalin's own
+    // check on a large Content-Length would answer with its own body).
+    byte[] body = ctx.req().getInputStream().readNBytes(HttpApi.MAX_BODY_BYTES + 1);
     HttpResponse response = api.handle(new HttpRequest(ctx.method().name(), ctx.path(), query, ctx::header,
-        ctx.bodyAsBytes(), ctx.ip()));
+        body, ctx.ip()));
     ctx.status(response.status());
     response.headers().forEach(ctx::header);
     if (!response.body().isEmpty()) {

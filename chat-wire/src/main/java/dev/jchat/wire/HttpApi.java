@@ -2,7 +2,6 @@ package dev.jchat.wire;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonWriter;
 import dev.jchat.core.account.AccountService;
 import dev.jchat.core.chat.OriginPolicy;
@@ -196,10 +195,8 @@ public final class HttpApi {
     if (request.body().length > MAX_BODY_BYTES) {
       return error(cors, ErrorCode.TOO_LARGE, "a request body holds at most 16 KiB");
     }
-    JsonElement parsed;
-    try {
-      parsed = JsonParser.parseString(new String(request.body(), StandardCharsets.UTF_8));
-    } catch (RuntimeException e) {
+    JsonElement parsed = Json.parse(new String(request.body(), StandardCharsets.UTF_8));
+    if (parsed == null) {
       return error(cors, ErrorCode.BAD_JSON, "the body is not JSON");
     }
     if (!parsed.isJsonObject()) {

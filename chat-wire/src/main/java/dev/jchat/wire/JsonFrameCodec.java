@@ -2,19 +2,12 @@ package dev.jchat.wire;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
 import dev.jchat.core.domain.ErrorCode;
 import dev.jchat.core.domain.Rejection;
 import dev.jchat.core.port.FrameCodec;
 import dev.jchat.core.protocol.Command;
 import dev.jchat.core.protocol.Inbound;
 import dev.jchat.core.protocol.ServerEvent;
-import java.io.IOException;
-import java.io.StringReader;
 
 /** Frames as PROTOCOL.md section 2 defines them: {@code {"event","data","ack"}}, one JSON object each. */
 public final class JsonFrameCodec implements FrameCodec {
@@ -62,17 +55,8 @@ public final class JsonFrameCodec implements FrameCodec {
 
   /** The frame as one JSON object, or null when it is anything else (trailing data included). */
   private static JsonObject parseObject(String frame) {
-    try {
-      JsonReader reader = new JsonReader(new StringReader(frame));
-      reader.setStrictness(Strictness.STRICT);
-      JsonElement element = JsonParser.parseReader(reader);
-      if (!element.isJsonObject() || reader.peek() != JsonToken.END_DOCUMENT) {
-        return null;
-      }
-      return element.getAsJsonObject();
-    } catch (JsonParseException | IOException | IllegalStateException e) {
-      return null;
-    }
+    JsonElement element = Json.parse(frame);
+    return element != null && element.isJsonObject() ? element.getAsJsonObject() : null;
   }
 
   private static Inbound malformed(ErrorCode code, String message, Integer ack) {

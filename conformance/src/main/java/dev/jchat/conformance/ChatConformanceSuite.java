@@ -8,12 +8,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.jchat.core.chat.ChatSettings;
+import dev.jchat.core.domain.User;
 import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +40,8 @@ public abstract class ChatConformanceSuite {
 
   protected TestChat chat;
   protected Transport.RunningServer server;
+  /** The name the transport under test reports in /health. */
+  protected String transportName;
   protected final HttpClient http = HttpClient.newHttpClient();
 
   /** The protocol's limits, with timings short enough for tests; a test class may override. */
@@ -45,6 +51,7 @@ public abstract class ChatConformanceSuite {
 
   @BeforeEach
   void startServer(Transport transport) throws Exception {
+    transportName = transport.name();
     chat = new TestChat(settings(), transport.name());
     server = transport.start(chat.endpoints());
   }
@@ -75,6 +82,19 @@ public abstract class ChatConformanceSuite {
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Any request; {@code origin} and {@code body} may be null. */
+  protected HttpResponse<String> request(String method, String path, String origin, String body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).timeout(WireClient.TIMEOUT)
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (origin != null) {
+      request.header("Origin", origin);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   protected HttpResponse<String> get(String path, String token) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).timeout(WireClient.TIMEOUT).GET();
     if (token != null) {
@@ -92,6 +112,19 @@ public abstract class ChatConformanceSuite {
     body.addProperty("username", username);
     body.addProperty("password", password);
     return body.toString();
+  }
+
+  /** Asserts an HTTP error: the status, and a body of exactly {@code {"error","message"}} with the code. */
+  protected static void assertHttpError(HttpResponse<String> response, int status, String code) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    JsonObject body = json(response);
+    assertThat(body.keySet()).as(response.body()).containsExactlyInAnyOrder("error", "message");
+    assertThat(body.get("error").getAsString()).as(response.body()).isEqualTo(code);
+    assertThat(body.get("message").getAsJsonPrimitive().isString()).isTrue();
+  }
+
+  protected static User user(Account account) {
+    return new User(account.id(), account.name());
   }
 
   protected Account register(String prefix) throws Exception {
@@ -139,6 +172,58 @@ public abstract class ChatConformanceSuite {
     JsonObject answer = client.awaitAnswer(ack);
     assertThat(event(answer)).as(answer.toString()).isEqualTo("chat:error");
     return errorCode(answer);
+  }
+
+  /**
+   * Sends {@code count} messages ("m1", "m2", …) as fast as the rate limits allow, with up to 20
+   * requests in flight, and returns their ids in order. Classes that seed many messages raise the
+   * send rate with {@link #fastRates()}.
+   */
+  protected List<Long> seed(WireClient client, String room, int count) throws Exception {
+    List<Long> ids = new ArrayList<>();
+    int sent = 0;
+    while (sent < count) {
+      List<Integer> acks = new ArrayList<>();
+      for (int i = 0; i < 20 && sent < count; i++) {
+        acks.add(client.request("chat:send", data("room", room, "text", "m" + (++sent))));
+      }
+      for (int ack : acks) {
+        JsonObject answer = client.awaitAnswer(ack);
+        assertThat(event(answer)).as(answer.toString()).isEqualTo("ack");
+        ids.add(data(answer).get("id").getAsLong());
+      }
+    }
+    return ids;
+  }
+
+  /** The protocol's defaults with sending and frame limits out of the way, for tests that seed history. */
+  protected static ChatSettings fastRates() {
+    ChatSettings defaults = ChatSettings.defaults();
+    ChatSettings.RateLimit unlimited = new ChatSettings.RateLimit(1_000_000, 1_000_000);
+    return defaults.withRates(unlimited, defaults.typingRate(), unlimited);
+  }
+
+  /** Polls a condition that the server reaches asynchronously (e.g. after a socket closes). */
+  protected static void awaitCondition(Callable<Boolean> condition, String what) throws Exception {
+    long deadline = System.nanoTime() + WireClient.TIMEOUT.toNanos();
+    while (!condition.call()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within " + WireClient.TIMEOUT + ": " + what);
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  protected static List<String> texts(JsonObject historyOrPage) {
+    List<String> texts = new ArrayList<>();
+    historyOrPage.getAsJsonArray("messages").forEach(m -> texts.add(m.getAsJsonObject().get("text").getAsString()));
+    return texts;
+  }
+
+  protected static List<Long> ids(JsonObject historyOrPage) {
+    List<Long> ids = new ArrayList<>();
+    historyOrPage.getAsJsonArray("messages").forEach(m -> ids.add(m.getAsJsonObject().get("id").getAsLong()));
+    return ids;
   }
 
   protected static Duration quietPeriod() {

@@ -1,10 +1,15 @@
 package dev.jchat.conformance;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 
 /** Small readers and builders for protocol frames in tests. */
 public final class Frames {
   private Frames() {
+  }
+
+  public static JsonObject parse(String frame) {
+    return JsonParser.parseString(frame).getAsJsonObject();
   }
 
   public static String event(JsonObject frame) {

@@ -273,7 +273,8 @@ public final class ChatService {
     }
     Optional<Rejection> invalid = memberCheck(session, send.room());
     if (invalid.isEmpty() && send.clientMsgId() != null
-        && (send.clientMsgId().isEmpty() || send.clientMsgId().length() > MAX_CLIENT_MSG_ID)) {
+        && (send.clientMsgId().isEmpty()
+            || send.clientMsgId().codePointCount(0, send.clientMsgId().length()) > MAX_CLIENT_MSG_ID)) {
       invalid = Optional.of(new Rejection(ErrorCode.INVALID_PAYLOAD, "clientMsgId must be 1 to 64 characters"));
     }
     if (invalid.isEmpty()) {
