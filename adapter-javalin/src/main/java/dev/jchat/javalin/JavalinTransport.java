@@ -1,5 +1,6 @@
 package dev.jchat.javalin;
 
+import dev.jchat.wire.ChatServer;
 import dev.jchat.wire.Endpoints;
 import dev.jchat.wire.HttpApi;
 import dev.jchat.wire.HttpRequest;
@@ -20,7 +21,7 @@ import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletConta
  * when the jar has it) and {@code /ws}. The WebSocket endpoint is registered on Javalin's Jetty
  * directly, because the protocol counts pongs as signs of life and only Jetty's listener sees them.
  */
-public final class JavalinTransport implements AutoCloseable {
+public final class JavalinTransport implements ChatServer {
   private static final String WEB_ROOT = "/web";
   private static final String FORBIDDEN = "{\"error\":\"forbidden\",\"message\":\"origin not allowed\"}";
 
@@ -39,6 +40,7 @@ public final class JavalinTransport implements AutoCloseable {
     return new JavalinTransport(endpoints, javalin);
   }
 
+  @Override
   public int port() {
     return javalin.port();
   }

@@ -13,6 +13,7 @@ import dev.jchat.conformance.SlowConsumerConformance;
 import dev.jchat.conformance.StoreOutageConformance;
 import dev.jchat.conformance.Transport;
 import dev.jchat.conformance.TypingConformance;
+import dev.jchat.wire.ChatServer;
 import dev.jchat.wire.Endpoints;
 import org.junit.jupiter.api.Nested;
 
@@ -20,19 +21,8 @@ import org.junit.jupiter.api.Nested;
 class JavalinConformanceTest implements Transport {
 
   @Override
-  public RunningServer start(Endpoints endpoints) {
-    JavalinTransport transport = JavalinTransport.start(endpoints, "127.0.0.1", 0);
-    return new RunningServer() {
-      @Override
-      public int port() {
-        return transport.port();
-      }
-
-      @Override
-      public void close() {
-        transport.close();
-      }
-    };
+  public ChatServer start(Endpoints endpoints) {
+    return JavalinTransport.start(endpoints, "127.0.0.1", 0);
   }
 
   @Override

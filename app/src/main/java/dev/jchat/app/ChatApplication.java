@@ -13,7 +13,9 @@ import dev.jchat.core.local.InMemoryUserStore;
 import dev.jchat.core.local.LocalBroadcaster;
 import dev.jchat.core.local.LocalPresence;
 import dev.jchat.core.local.SystemClock;
+import dev.jchat.jakarta.JakartaTransport;
 import dev.jchat.javalin.JavalinTransport;
+import dev.jchat.wire.ChatServer;
 import dev.jchat.wire.Endpoints;
 import dev.jchat.wire.Health;
 import dev.jchat.wire.HttpApi;
@@ -27,9 +29,9 @@ public final class ChatApplication implements AutoCloseable {
   private static final Duration FAILED_LOGIN_WINDOW = Duration.ofSeconds(60);
 
   private final SystemClock clock;
-  private final JavalinTransport transport;
+  private final ChatServer transport;
 
-  private ChatApplication(SystemClock clock, JavalinTransport transport) {
+  private ChatApplication(SystemClock clock, ChatServer transport) {
     this.clock = clock;
     this.transport = transport;
   }
@@ -48,7 +50,13 @@ public final class ChatApplication implements AutoCloseable {
     Health health = new Health(config.transport(), "memory", "local", () -> true, () -> true,
         chat::connectionCount, Instant.now());
     Endpoints endpoints = new Endpoints(chat, new HttpApi(accounts, chat.rooms(), origins, health), origins);
-    return new ChatApplication(clock, JavalinTransport.start(endpoints, config.host(), config.port()));
+    return new ChatApplication(clock, startTransport(config, endpoints));
+  }
+
+  private static ChatServer startTransport(ChatConfig config, Endpoints endpoints) {
+    return config.transport().equals("jakarta")
+        ? JakartaTransport.start(endpoints, config.host(), config.port())
+        : JavalinTransport.start(endpoints, config.host(), config.port());
   }
 
   public int port() {

@@ -28,8 +28,8 @@ public record ChatConfig(
   public static ChatConfig from(Map<String, String> environment, Properties properties) {
     Settings settings = new Settings(environment, properties);
     String transport = settings.get("CHAT_TRANSPORT", "javalin");
-    if (!transport.equals("javalin")) {
-      throw new InvalidSettingException("CHAT_TRANSPORT", transport, "expected javalin");
+    if (!transport.equals("javalin") && !transport.equals("jakarta")) {
+      throw new InvalidSettingException("CHAT_TRANSPORT", transport, "expected javalin or jakarta");
     }
     String secret = settings.get("CHAT_JWT_SECRET").orElse(null);
     if (secret != null && secret.getBytes(StandardCharsets.UTF_8).length < 32) {

@@ -13,6 +13,8 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @Timeout(60)
 class ChatApplicationTest {
@@ -22,8 +24,12 @@ class ChatApplicationTest {
   Path dataDir;
 
   private ChatApplication start() {
-    return ChatApplication.start(ChatConfig.from(
-        Map.of("PORT", "0", "HOST", "127.0.0.1", "CHAT_DATA_DIR", dataDir.toString()), new Properties()));
+    return start("javalin");
+  }
+
+  private ChatApplication start(String transport) {
+    return ChatApplication.start(ChatConfig.from(Map.of("PORT", "0", "HOST", "127.0.0.1",
+        "CHAT_DATA_DIR", dataDir.toString(), "CHAT_TRANSPORT", transport), new Properties()));
   }
 
   private HttpResponse<String> send(ChatApplication app, HttpRequest.Builder request) throws Exception {
@@ -34,13 +40,17 @@ class ChatApplicationTest {
     return URI.create("http://127.0.0.1:" + app.port() + path);
   }
 
-  @Test
-  void the_started_server_reports_its_parts_in_health() throws Exception {
-    try (ChatApplication app = start()) {
+  @ParameterizedTest
+  @ValueSource(strings = {"javalin", "jakarta"})
+  void either_transport_starts_with_one_setting_and_serves_the_page_and_health(String transport) throws Exception {
+    try (ChatApplication app = start(transport)) {
       HttpResponse<String> health = send(app, HttpRequest.newBuilder(url(app, "/health")));
       assertThat(health.statusCode()).isEqualTo(200);
       assertThat(JsonParser.parseString(health.body()).getAsJsonObject().get("transport").getAsString())
-          .isEqualTo("javalin");
+          .isEqualTo(transport);
+      HttpResponse<String> page = send(app, HttpRequest.newBuilder(url(app, "/")));
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains("<title>");
     }
   }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.jchat.core.chat.ChatSettings;
+import dev.jchat.wire.ChatServer;
 import dev.jchat.core.domain.User;
 import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.URI;
@@ -39,7 +40,7 @@ public abstract class ChatConformanceSuite {
   private static final AtomicInteger NAMES = new AtomicInteger();
 
   protected TestChat chat;
-  protected Transport.RunningServer server;
+  protected ChatServer server;
   /** The name the transport under test reports in /health. */
   protected String transportName;
   protected final HttpClient http = HttpClient.newHttpClient();

@@ -1,5 +1,6 @@
 package dev.jchat.conformance;
 
+import dev.jchat.wire.ChatServer;
 import dev.jchat.wire.Endpoints;
 
 /**
@@ -10,13 +11,8 @@ import dev.jchat.wire.Endpoints;
 public interface Transport {
 
   /** Starts serving exactly these endpoints on 127.0.0.1 and a free port. */
-  RunningServer start(Endpoints endpoints) throws Exception;
+  ChatServer start(Endpoints endpoints) throws Exception;
 
   /** The name the transport reports in /health. */
   String name();
-
-  /** A started transport; closing it stops the server. */
-  interface RunningServer extends AutoCloseable {
-    int port();
-  }
 }

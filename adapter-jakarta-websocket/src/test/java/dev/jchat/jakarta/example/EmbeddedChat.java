@@ -1,0 +1,95 @@
+package dev.jchat.jakarta.example;
+
+import dev.jchat.auth.JwtTokenService;
+import dev.jchat.core.chat.ChatService;
+import dev.jchat.core.chat.ChatSession;
+import dev.jchat.core.chat.ChatSettings;
+import dev.jchat.core.chat.TextRules;
+import dev.jchat.core.domain.User;
+import dev.jchat.core.local.InMemoryMessageStore;
+import dev.jchat.core.local.LocalBroadcaster;
+import dev.jchat.core.local.LocalPresence;
+import dev.jchat.core.local.SystemClock;
+import dev.jchat.core.port.Connection;
+import dev.jchat.wire.JsonFrameCodec;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * The chat core embedded in another JVM application, with in-memory stores and no server: the
+ * application assembles a {@link ChatService} from the ports' implementations and carries frames
+ * between the core and its clients however it likes (here, a callback per client). Swap in
+ * {@code JdbcMessageStore} to keep messages, or serve the same {@code ChatService} over a transport
+ * ({@code JakartaTransport.start(endpoints, host, port)}).
+ */
+public final class EmbeddedChat implements AutoCloseable {
+  private final SystemClock clock = new SystemClock();
+  private final JwtTokenService tokens;
+  private final ChatService chat;
+
+  public EmbeddedChat(byte[] tokenSecret) {
+    tokens = new JwtTokenService(tokenSecret, Duration.ofHours(24), clock);
+    chat = new ChatService(ChatSettings.defaults(), new InMemoryMessageStore(clock), new LocalBroadcaster(),
+        new LocalPresence(), tokens, new TextRules(), new JsonFrameCodec(), clock);
+  }
+
+  /** The application knows its users; it hands each client a token the chat accepts. */
+  public String tokenFor(User user) {
+    return tokens.issue(user);
+  }
+
+  /** Connects a client: the core's frames for it go to {@code toClient}. */
+  public Client connect(Consumer<String> toClient) {
+    return new Client(chat.open(new CallbackConnection(toClient)));
+  }
+
+  @Override
+  public void close() {
+    chat.shutdown();
+    clock.close();
+  }
+
+  /** One connected client: what it sends goes to {@link #send} as protocol frames (JSON text). */
+  public final class Client {
+    private final ChatSession session;
+
+    private Client(ChatSession session) {
+      this.session = session;
+    }
+
+    public void send(String frame) {
+      chat.receive(session, frame);
+    }
+
+    public void disconnect() {
+      chat.closed(session);
+    }
+  }
+
+  /** The core's side of a client that lives in this JVM: a frame is "written" once handed over. */
+  private record CallbackConnection(Consumer<String> toClient) implements Connection {
+    @Override
+    public void send(String frame, SendCallback done) {
+      toClient.accept(frame);
+      done.sent();
+    }
+
+    @Override
+    public void ping() {
+    }
+
+    @Override
+    public void close(int code, String reason) {
+      toClient.accept("closed " + code);
+    }
+
+    @Override
+    public void abort() {
+    }
+
+    @Override
+    public String remoteAddress() {
+      return "in-process";
+    }
+  }
+}
