@@ -8,13 +8,15 @@ import dev.jchat.core.chat.ChatService;
 import dev.jchat.core.chat.ChatSettings;
 import dev.jchat.core.chat.OriginPolicy;
 import dev.jchat.core.chat.TextRules;
-import dev.jchat.core.local.InMemoryMessageStore;
-import dev.jchat.core.local.InMemoryUserStore;
 import dev.jchat.core.local.LocalBroadcaster;
 import dev.jchat.core.local.LocalPresence;
 import dev.jchat.core.local.SystemClock;
 import dev.jchat.jakarta.JakartaTransport;
 import dev.jchat.javalin.JavalinTransport;
+import dev.jchat.jdbc.Database;
+import dev.jchat.jdbc.DatabaseConfig;
+import dev.jchat.jdbc.JdbcMessageStore;
+import dev.jchat.jdbc.JdbcUserStore;
 import dev.jchat.wire.ChatServer;
 import dev.jchat.wire.Endpoints;
 import dev.jchat.wire.Health;
@@ -23,34 +25,45 @@ import dev.jchat.wire.JsonFrameCodec;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Wires one chat server from the configuration: stores, broker, security, core and transport. */
+/**
+ * Wires one chat server from the configuration: the store (an H2 file by default, PostgreSQL when
+ * CHAT_DB_URL says so), the in-process broker, security, the core and the transport.
+ */
 public final class ChatApplication implements AutoCloseable {
   private static final int MAX_FAILED_LOGINS = 5;
   private static final Duration FAILED_LOGIN_WINDOW = Duration.ofSeconds(60);
 
   private final SystemClock clock;
+  private final Database database;
+  private final JdbcMessageStore messages;
   private final ChatServer transport;
 
-  private ChatApplication(SystemClock clock, ChatServer transport) {
+  private ChatApplication(SystemClock clock, Database database, JdbcMessageStore messages, ChatServer transport) {
     this.clock = clock;
+    this.database = database;
+    this.messages = messages;
     this.transport = transport;
   }
 
   public static ChatApplication start(ChatConfig config) {
     SystemClock clock = new SystemClock();
+    Database database = Database.start(config.dbUrl() == null
+        ? DatabaseConfig.h2File(config.dataDir())
+        : new DatabaseConfig(config.dbUrl(), config.dbUser(), config.dbPassword(), DatabaseConfig.DEFAULT_POOL_SIZE));
+    JdbcMessageStore messages = new JdbcMessageStore(database, clock);
     byte[] secret = config.jwtSecret() != null ? config.jwtSecret() : JwtSecretFile.loadOrCreate(config.dataDir());
     JwtTokenService tokens = new JwtTokenService(secret, config.tokenLifetime(), clock);
     ChatSettings settings = ChatSettings.defaults().withOutbox(config.outboxMaxFrames(), config.outboxMaxBytes());
     LocalPresence presence = new LocalPresence();
-    ChatService chat = new ChatService(settings, new InMemoryMessageStore(clock), new LocalBroadcaster(), presence,
+    ChatService chat = new ChatService(settings, messages, new LocalBroadcaster(), presence,
         tokens, new TextRules(), new JsonFrameCodec(), clock);
-    AccountService accounts = new AccountService(new InMemoryUserStore(), new Argon2PasswordHasher(), tokens,
+    AccountService accounts = new AccountService(new JdbcUserStore(database), new Argon2PasswordHasher(), tokens,
         new LoginThrottle(clock, MAX_FAILED_LOGINS, FAILED_LOGIN_WINDOW));
     OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
-    Health health = new Health(config.transport(), "memory", "local", () -> true, () -> true,
+    Health health = new Health(config.transport(), database.vendor(), "local", database::isReachable, () -> true,
         chat::connectionCount, Instant.now());
     Endpoints endpoints = new Endpoints(chat, new HttpApi(accounts, chat.rooms(), origins, health), origins);
-    return new ChatApplication(clock, startTransport(config, endpoints));
+    return new ChatApplication(clock, database, messages, startTransport(config, endpoints));
   }
 
   private static ChatServer startTransport(ChatConfig config, Endpoints endpoints) {
@@ -67,6 +80,8 @@ public final class ChatApplication implements AutoCloseable {
   @Override
   public void close() {
     transport.close();
+    messages.close();
+    database.close();
     clock.close();
   }
 }

@@ -11,14 +11,18 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * The whole configuration, read once from environment variables and {@code -D} properties. Adapters
- * receive parts of it; nothing else reads the environment. {@code jwtSecret} is null when unset (the
- * app then keeps a generated one in the data folder).
+ * receive parts of it; nothing else reads the environment. {@code dbUrl} is null for the embedded H2
+ * file in the data folder; {@code jwtSecret} is null when unset (the app then keeps a generated one in
+ * the data folder).
  */
 public record ChatConfig(
     String host,
     int port,
     String transport,
     Path dataDir,
+    String dbUrl,
+    String dbUser,
+    String dbPassword,
     byte[] jwtSecret,
     Duration tokenLifetime,
     String allowedOrigins,
@@ -35,6 +39,11 @@ public record ChatConfig(
     if (secret != null && secret.getBytes(StandardCharsets.UTF_8).length < 32) {
       throw new InvalidSettingException("CHAT_JWT_SECRET", "<hidden>", "expected at least 32 bytes");
     }
+    String dbUrl = settings.get("CHAT_DB_URL").orElse(null);
+    if (dbUrl != null && !dbUrl.startsWith("jdbc:postgresql:") && !dbUrl.startsWith("jdbc:h2:")) {
+      throw new InvalidSettingException("CHAT_DB_URL", dbUrl.split("[?;]", 2)[0],
+          "expected a jdbc:postgresql: or jdbc:h2: URL");
+    }
     String origins = settings.get("CHAT_ALLOWED_ORIGINS", OriginPolicy.DEFAULT);
     try {
       Pattern.compile(origins);
@@ -46,6 +55,9 @@ public record ChatConfig(
         settings.integer("PORT", 3000, 0, 65535),
         transport,
         Path.of(settings.get("CHAT_DATA_DIR", "data")),
+        dbUrl,
+        settings.get("CHAT_DB_USER", null),
+        settings.get("CHAT_DB_PASSWORD", null),
         secret == null ? null : secret.getBytes(StandardCharsets.UTF_8),
         Duration.ofMinutes(settings.integer("CHAT_TOKEN_TTL_MINUTES", 24 * 60, 1, 365 * 24 * 60)),
         origins,
@@ -56,6 +68,7 @@ public record ChatConfig(
   @Override
   public String toString() {
     return "ChatConfig[host=" + host + ", port=" + port + ", transport=" + transport + ", dataDir=" + dataDir
+        + ", db=" + (dbUrl == null ? "h2 file" : dbUrl.split("[?;]", 2)[0])
         + ", jwtSecret=" + (jwtSecret == null ? "generated" : "<set>") + "]";
   }
 }

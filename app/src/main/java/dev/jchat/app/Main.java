@@ -19,7 +19,14 @@ public final class Main {
       System.exit(2);
       return;
     }
-    ChatApplication app = ChatApplication.start(config);
+    ChatApplication app;
+    try {
+      app = ChatApplication.start(config);
+    } catch (RuntimeException e) {
+      LOG.error("cannot start: {}", e.getMessage());
+      System.exit(1);
+      return;
+    }
     LOG.info("chat server listening on http://{}:{} (transport {}, data in {})",
         config.host(), app.port(), config.transport(), config.dataDir().toAbsolutePath());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -2,7 +2,10 @@ package dev.jchat.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.jchat.conformance.Frames;
+import dev.jchat.conformance.WireClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,6 +55,37 @@ class ChatApplicationTest {
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.body()).contains("<title>");
     }
+  }
+
+  @Test
+  void accounts_and_acknowledged_messages_survive_a_restart_on_the_h2_file() throws Exception {
+    long messageId;
+    try (ChatApplication app = start()) {
+      String token = token(send(app, HttpRequest.newBuilder(url(app, "/api/auth/register"))
+          .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"Alice\",\"password\":\"password1\"}"))));
+      try (WireClient client = WireClient.connect(URI.create("ws://127.0.0.1:" + app.port() + "/ws"))) {
+        client.awaitAnswer(client.request("auth", Frames.data("token", token)));
+        client.awaitAnswer(client.request("room:join", Frames.data("room", "general")));
+        JsonObject ack = client.awaitAnswer(client.request("chat:send", Frames.data("room", "general", "text", "kept")));
+        messageId = Frames.data(ack).get("id").getAsLong();
+      }
+    }
+    try (ChatApplication app = start()) {
+      String token = token(send(app, HttpRequest.newBuilder(url(app, "/api/auth/login"))
+          .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"alice\",\"password\":\"password1\"}"))));
+      HttpResponse<String> page = send(app, HttpRequest.newBuilder(url(app, "/api/rooms/general/messages"))
+          .header("Authorization", "Bearer " + token));
+      JsonObject message = JsonParser.parseString(page.body()).getAsJsonObject()
+          .getAsJsonArray("messages").get(0).getAsJsonObject();
+      assertThat(message.get("id").getAsLong()).isEqualTo(messageId);
+      assertThat(message.get("text").getAsString()).isEqualTo("kept");
+      assertThat(message.get("user").getAsString()).isEqualTo("Alice");
+    }
+  }
+
+  private static String token(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
+    return JsonParser.parseString(response.body()).getAsJsonObject().get("token").getAsString();
   }
 
   @Test

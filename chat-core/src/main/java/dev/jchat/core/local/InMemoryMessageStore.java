@@ -5,6 +5,7 @@ import dev.jchat.core.domain.Message;
 import dev.jchat.core.domain.NewMessage;
 import dev.jchat.core.port.Clock;
 import dev.jchat.core.port.MessageStore;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ public final class InMemoryMessageStore implements MessageStore {
       return;
     }
     Message stored = new Message(++lastId, message.room(), message.author().id(), message.author().name(),
-        message.text(), clock.now(), message.clientMsgId());
+        message.text(), clock.now().truncatedTo(ChronoUnit.MILLIS), message.clientMsgId());
     roomOf(message.room()).put(stored.id(), stored);
     if (key != null) {
       byClientMsgId.put(key, stored);

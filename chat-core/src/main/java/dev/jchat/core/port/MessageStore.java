@@ -13,9 +13,10 @@ public interface MessageStore {
 
   /**
    * Stores a message durably and then calls {@code done} exactly once, on a thread of the store's
-   * choosing. For one room, successful callbacks come in id order and never overlap, so a caller may
-   * publish from the callback and receivers see ids increasing. A repeated (author, clientMsgId) pair
-   * stores nothing and reports the first message with {@code firstTime == false}. Never blocks on I/O.
+   * choosing, with the time cut to the millisecond. For one room, callbacks with
+   * {@code firstTime == true} come in id order and never overlap, so a caller may publish from the
+   * callback and receivers see ids increasing. A repeated (author, clientMsgId) pair stores nothing
+   * and reports the first message with {@code firstTime == false}. Never blocks on I/O.
    */
   void append(NewMessage message, AppendCallback done);
 

@@ -1,0 +1,156 @@
+package dev.jchat.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.jchat.core.port.StoreUnavailableException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.flywaydb.core.Flyway;
+
+/**
+ * A connection pool (HikariCP) on a migrated schema (Flyway runs on start). Thread-safe. Closing it
+ * closes every connection; close the stores that use it first.
+ */
+public final class Database implements AutoCloseable {
+  /** How long a caller waits for a connection while the database is down before it is told so. */
+  private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
+  private static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(1);
+
+  /**
+   * In PostgreSQL mode H2 understands the same SQL (nextval, generate_series, ON CONFLICT DO
+   * NOTHING), so one schema and one set of statements serve both databases. WRITE_DELAY=0 writes
+   * each commit to the file before the commit returns, so an acknowledged message survives a crash.
+   */
+  private static final List<String> H2_SETTINGS = List.of("MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE", "WRITE_DELAY=0");
+
+  private final DatabaseConfig config;
+  private final HikariDataSource pool;
+
+  private Database(DatabaseConfig config, HikariDataSource pool) {
+    this.config = config;
+    this.pool = pool;
+  }
+
+  /** Opens the pool and migrates the schema; fails with one clear line when either cannot be done. */
+  public static Database start(DatabaseConfig config) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setPoolName("jchat-" + config.vendor());
+    hikari.setJdbcUrl(jdbcUrl(config));
+    hikari.setUsername(config.user());
+    hikari.setPassword(config.password());
+    hikari.setMaximumPoolSize(config.poolSize());
+    hikari.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+    hikari.setValidationTimeout(VALIDATION_TIMEOUT.toMillis());
+    HikariDataSource pool = null;
+    try {
+      pool = new HikariDataSource(hikari);
+      Flyway.configure().dataSource(pool).load().migrate();
+      return new Database(config, pool);
+    } catch (RuntimeException e) {
+      if (pool != null) {
+        pool.close();
+      }
+      throw new IllegalStateException("cannot open the database " + config.safeUrl() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** "h2" or "postgresql". */
+  public String vendor() {
+    return config.vendor();
+  }
+
+  /** True when a connection can be had and answers; for /health. Waits two seconds at most. */
+  public boolean isReachable() {
+    try (Connection connection = pool.getConnection()) {
+      return connection.isValid((int) VALIDATION_TIMEOUT.toSeconds());
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /** Runs {@code work} on a pooled connection in auto-commit mode; any failure means unavailable. */
+  <T> T withConnection(SqlWork<T> work) {
+    try (Connection connection = pool.getConnection()) {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw new StoreUnavailableException("the database cannot be used now", e);
+    }
+  }
+
+  /**
+   * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. The
+   * pool restores auto-commit when the connection comes back.
+   */
+  <T> T inTransaction(SqlWork<T> work) throws SQLException {
+    try (Connection connection = pool.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(connection, e);
+        throw e;
+      }
+    }
+  }
+
+  /** For tests that count connections in use. */
+  HikariDataSource pool() {
+    return pool;
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  static boolean isUniqueViolation(SQLException e) {
+    for (Throwable cause : e) {
+      if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The kind of failure, for logs: its class and SQLState, never its text, which may quote a
+   * statement's parameters (message text) or a row.
+   */
+  static String describe(Exception e) {
+    return e instanceof SQLException sql ? sql.getClass().getSimpleName() + " (SQLState " + sql.getSQLState() + ")"
+        : e.getClass().getSimpleName();
+  }
+
+  private static void rollbackQuietly(Connection connection, Exception failure) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e); // the connection is likely broken; the pool will drop it
+    }
+  }
+
+  private static String jdbcUrl(DatabaseConfig config) {
+    if (!config.vendor().equals("h2")) {
+      return config.url();
+    }
+    StringBuilder url = new StringBuilder(config.url());
+    String given = config.url().toUpperCase(Locale.ROOT);
+    for (String setting : H2_SETTINGS) {
+      String name = setting.substring(0, setting.indexOf('=') + 1).toUpperCase(Locale.ROOT);
+      if (!given.contains(";" + name)) {
+        url.append(';').append(setting);
+      }
+    }
+    return url.toString();
+  }
+
+  @FunctionalInterface
+  interface SqlWork<T> {
+    T run(Connection connection) throws SQLException;
+  }
+}

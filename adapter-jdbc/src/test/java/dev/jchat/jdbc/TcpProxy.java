@@ -1,0 +1,117 @@
+package dev.jchat.jdbc;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A TCP proxy on 127.0.0.1 in front of a server. {@link #cut} closes every connection and refuses new
+ * ones, as a database outage would; {@link #restore} listens again on the same port.
+ */
+final class TcpProxy implements AutoCloseable {
+  private final InetSocketAddress target;
+  private final int port;
+  private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+  private final ExecutorService threads = Executors.newCachedThreadPool(task -> {
+    Thread thread = new Thread(task, "tcp-proxy");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private ServerSocket listener;
+
+  private TcpProxy(InetSocketAddress target, ServerSocket listener) {
+    this.target = target;
+    this.listener = listener;
+    this.port = listener.getLocalPort();
+    threads.execute(() -> accept(listener));
+  }
+
+  static TcpProxy start(InetSocketAddress target) throws IOException {
+    return new TcpProxy(target, new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+  }
+
+  int port() {
+    return port;
+  }
+
+  /** Closes the listener and every open connection. */
+  synchronized void cut() throws IOException {
+    listener.close();
+    for (Socket socket : sockets) {
+      socket.close();
+    }
+    sockets.clear();
+  }
+
+  /** Listens again on the same port. */
+  synchronized void restore() throws IOException {
+    ServerSocket again = new ServerSocket();
+    again.setReuseAddress(true);
+    again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    listener = again;
+    threads.execute(() -> accept(again));
+  }
+
+  @Override
+  public void close() throws IOException {
+    cut();
+    threads.shutdownNow();
+  }
+
+  private void accept(ServerSocket server) {
+    while (true) {
+      Socket client;
+      try {
+        client = server.accept();
+      } catch (IOException e) {
+        return; // cut() closed the listener
+      }
+      connect(server, client);
+    }
+  }
+
+  private synchronized void connect(ServerSocket server, Socket client) {
+    if (server.isClosed()) {
+      closeQuietly(client); // accepted just before cut()
+      return;
+    }
+    try {
+      Socket upstream = new Socket(target.getAddress(), target.getPort());
+      sockets.add(client);
+      sockets.add(upstream);
+      threads.execute(() -> pump(client, upstream));
+      threads.execute(() -> pump(upstream, client));
+    } catch (IOException e) {
+      closeQuietly(client);
+    }
+  }
+
+  /** Copies bytes one way until either side closes, then closes both. */
+  private void pump(Socket from, Socket to) {
+    try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+      in.transferTo(out);
+    } catch (IOException e) {
+      // a side closed: the connection is over
+    } finally {
+      closeQuietly(from);
+      closeQuietly(to);
+    }
+  }
+
+  private void closeQuietly(Socket socket) {
+    sockets.remove(socket);
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // already closed
+    }
+  }
+}

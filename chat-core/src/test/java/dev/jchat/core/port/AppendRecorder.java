@@ -1,0 +1,77 @@
+package dev.jchat.core.port;
+
+import dev.jchat.core.domain.Message;
+import dev.jchat.core.domain.NewMessage;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Appends to a store and records how it reports: each append's outcome as a future, the ids in the
+ * order they were reported, and every callback that overlapped another or came a second time.
+ */
+public final class AppendRecorder {
+  private final MessageStore store;
+  private final List<Long> reportedIds = Collections.synchronizedList(new ArrayList<>());
+  private final AtomicInteger running = new AtomicInteger();
+  private final AtomicInteger overlaps = new AtomicInteger();
+  private final AtomicInteger repeatedCallbacks = new AtomicInteger();
+
+  public AppendRecorder(MessageStore store) {
+    this.store = store;
+  }
+
+  /** What an append reported. */
+  public record Stored(Message message, boolean firstTime) {
+  }
+
+  /** Appends; the future completes when the store reports, exceptionally with the cause of a failure. */
+  public CompletableFuture<Stored> append(NewMessage message) {
+    CompletableFuture<Stored> outcome = new CompletableFuture<>();
+    AtomicInteger calls = new AtomicInteger();
+    store.append(message, new MessageStore.AppendCallback() {
+      @Override
+      public void stored(Message stored, boolean firstTime) {
+        countCall(calls);
+        if (running.incrementAndGet() > 1) {
+          overlaps.incrementAndGet();
+        }
+        reportedIds.add(stored.id());
+        running.decrementAndGet();
+        outcome.complete(new Stored(stored, firstTime));
+      }
+
+      @Override
+      public void failed(Exception cause) {
+        countCall(calls);
+        outcome.completeExceptionally(cause);
+      }
+    });
+    return outcome;
+  }
+
+  /** The ids of stored messages, in the order the store reported them. */
+  public List<Long> reportedIds() {
+    synchronized (reportedIds) {
+      return List.copyOf(reportedIds);
+    }
+  }
+
+  /** How many callbacks for a stored message started while another was running. */
+  public int overlaps() {
+    return overlaps.get();
+  }
+
+  /** How many callbacks came for an append that had been reported already. */
+  public int repeatedCallbacks() {
+    return repeatedCallbacks.get();
+  }
+
+  private void countCall(AtomicInteger calls) {
+    if (calls.incrementAndGet() > 1) {
+      repeatedCallbacks.incrementAndGet();
+    }
+  }
+}
