@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * CHAT_TEST_PG_URL, CHAT_TEST_PG_USER and CHAT_TEST_PG_PASSWORD say otherwise. Each test class works
  * in a schema of its own.
  */
-final class PostgresServer {
+public final class PostgresServer {
   static final String URL = env("CHAT_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
   static final String USER = env("CHAT_TEST_PG_USER", "postgres");
   static final String PASSWORD = env("CHAT_TEST_PG_PASSWORD", "");
@@ -26,7 +26,7 @@ final class PostgresServer {
   }
 
   /** Why PostgreSQL cannot be used, or empty when it can. */
-  static Optional<String> unreachableBecause() {
+  public static Optional<String> unreachableBecause() {
     try (Connection connection = connect()) {
       connection.isValid(2);
       return Optional.empty();
@@ -36,13 +36,13 @@ final class PostgresServer {
   }
 
   /** Creates an empty schema with a random name and returns the name. */
-  static String createSchema() throws SQLException {
+  public static String createSchema() throws SQLException {
     String schema = "t_" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36);
     execute("CREATE SCHEMA " + schema);
     return schema;
   }
 
-  static void dropSchema(String schema) throws SQLException {
+  public static void dropSchema(String schema) throws SQLException {
     execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
   }
 
@@ -52,12 +52,12 @@ final class PostgresServer {
   }
 
   /** The same, but connecting through 127.0.0.1:{@code port} (a proxy) instead of the server. */
-  static DatabaseConfig configVia(String schema, int port) {
+  public static DatabaseConfig configVia(String schema, int port) {
     String url = HOST_AND_PORT.matcher(URL).replaceFirst("jdbc:postgresql://127.0.0.1:" + port + "/");
     return new DatabaseConfig(inSchema(url, schema), USER, PASSWORD, 4);
   }
 
-  static InetSocketAddress address() {
+  public static InetSocketAddress address() {
     Matcher matcher = HOST_AND_PORT.matcher(URL);
     if (!matcher.find()) {
       throw new IllegalStateException("cannot read host and port from " + URL);

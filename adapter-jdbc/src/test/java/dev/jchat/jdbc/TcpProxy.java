@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
  * A TCP proxy on 127.0.0.1 in front of a server. {@link #cut} closes every connection and refuses new
  * ones, as a database outage would; {@link #restore} listens again on the same port.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
   private final InetSocketAddress target;
   private final int port;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
@@ -34,16 +34,16 @@ final class TcpProxy implements AutoCloseable {
     threads.execute(() -> accept(listener));
   }
 
-  static TcpProxy start(InetSocketAddress target) throws IOException {
+  public static TcpProxy start(InetSocketAddress target) throws IOException {
     return new TcpProxy(target, new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
   /** Closes the listener and every open connection. */
-  synchronized void cut() throws IOException {
+  public synchronized void cut() throws IOException {
     listener.close();
     for (Socket socket : sockets) {
       socket.close();
@@ -52,7 +52,7 @@ final class TcpProxy implements AutoCloseable {
   }
 
   /** Listens again on the same port. */
-  synchronized void restore() throws IOException {
+  public synchronized void restore() throws IOException {
     ServerSocket again = new ServerSocket();
     again.setReuseAddress(true);
     again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
