@@ -4,9 +4,8 @@ import dev.jchat.wire.ChatServer;
 import dev.jchat.wire.Endpoints;
 
 /**
- * A transport under test. A transport's test class implements this and declares one empty
- * {@code @Nested} subclass per conformance class; the suite finds the transport as the enclosing
- * test instance.
+ * A transport under test. A transport's test class extends {@link ConformanceSuite}, which implements
+ * this; each conformance class, nested in it, finds the transport as its enclosing test instance.
  */
 public interface Transport {
 
