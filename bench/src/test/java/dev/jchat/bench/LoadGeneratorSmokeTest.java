@@ -1,0 +1,81 @@
+package dev.jchat.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.jchat.app.ChatApplication;
+import dev.jchat.app.ChatConfig;
+import dev.jchat.bench.net.Connector;
+import dev.jchat.bench.net.Connectors;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Proves the load generator still speaks both protocols: a few clients for a couple of seconds. It
+ * checks that messages went out and came back, never how fast (speed is for bench/run.sh).
+ */
+class LoadGeneratorSmokeTest {
+  @TempDir
+  Path data;
+
+  @Test
+  @Timeout(120)
+  void aFewClientsOfOurServerSendAndReceiveInTheFanOutScenario() {
+    ChatConfig config = ChatConfig.from(
+        Map.of("PORT", "0", "HOST", "127.0.0.1", "CHAT_DATA_DIR", data.toString()), new Properties());
+    try (ChatApplication app = ChatApplication.start(config)) {
+      Target target = Target.attach(Target.Kind.JCHAT, "http://127.0.0.1:" + app.port(), ProcessHandle.current().pid());
+
+      List<LoadStep> steps = smokeRun(target, "nio");
+
+      assertThat(steps).hasSize(1);
+      assertThat(steps.get(0).stats().sent()).isPositive();
+      assertThat(steps.get(0).stats().delivered()).isPositive();
+      assertThat(steps.get(0).stats().acked()).isPositive();
+    }
+  }
+
+  @Test
+  @Timeout(120)
+  void theJdkClientDrivesOurServerToo() {
+    ChatConfig config = ChatConfig.from(
+        Map.of("PORT", "0", "HOST", "127.0.0.1", "CHAT_DATA_DIR", data.toString()), new Properties());
+    try (ChatApplication app = ChatApplication.start(config)) {
+      Target target = Target.attach(Target.Kind.JCHAT, "http://127.0.0.1:" + app.port(), ProcessHandle.current().pid());
+
+      List<LoadStep> steps = smokeRun(target, "jdk");
+
+      assertThat(steps.get(0).stats().delivered()).isPositive();
+    }
+  }
+
+  @Test
+  @Timeout(120)
+  void aFewClientsOfTheSocketIoPeerSendAndReceiveWhenItsPackagesAreInstalled() {
+    Path peer = Path.of("peer");
+    assumeTrue(Files.isDirectory(peer.resolve("node_modules")), "bench/peer has no node_modules (npm ci there)");
+    try (Target target = Target.startPeer(Options.parse("fanout", "--peer-dir", peer.toString()))) {
+      List<LoadStep> steps = smokeRun(target, "nio");
+
+      assertThat(steps.get(0).stats().sent()).isPositive();
+      assertThat(steps.get(0).stats().delivered()).isPositive();
+    }
+  }
+
+  private static List<LoadStep> smokeRun(Target target, String client) {
+    Options options = Options.parse("fanout", "--clients", "6", "--senders", "2", "--rates", "4",
+        "--step-seconds", "2", "--warmup-seconds", "0", "--heap", "false", "--per-user", "3");
+    Table table = LoadStep.table("smoke");
+    try (Connector connector = Connectors.create(client, 1)) {
+      List<LoadStep> steps = FanOut.run(target, connector, options, table, System.err);
+      table.print(System.out);
+      return steps;
+    }
+  }
+}
