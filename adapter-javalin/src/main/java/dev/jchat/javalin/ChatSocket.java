@@ -15,16 +15,19 @@ public final class ChatSocket implements Session.Listener.AutoDemanding {
   private static final System.Logger LOG = System.getLogger(ChatSocket.class.getName());
 
   private final ChatService chat;
+  private final OpenSockets sockets;
   private final String remoteAddress;
   private volatile ChatSession session;
 
-  ChatSocket(ChatService chat, String remoteAddress) {
+  ChatSocket(ChatService chat, OpenSockets sockets, String remoteAddress) {
     this.chat = chat;
+    this.sockets = sockets;
     this.remoteAddress = remoteAddress;
   }
 
   @Override
   public void onWebSocketOpen(Session jetty) {
+    sockets.opened();
     session = chat.open(new JettyConnection(jetty, remoteAddress));
   }
 
@@ -57,6 +60,7 @@ public final class ChatSocket implements Session.Listener.AutoDemanding {
   public void onWebSocketClose(int code, String reason) {
     if (session != null) {
       chat.closed(session);
+      sockets.closed();
     }
   }
 }

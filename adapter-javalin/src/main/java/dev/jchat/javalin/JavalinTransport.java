@@ -25,19 +25,24 @@ public final class JavalinTransport implements ChatServer {
   private static final String WEB_ROOT = "/web";
   private static final String FORBIDDEN = "{\"error\":\"forbidden\",\"message\":\"origin not allowed\"}";
 
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
+
   private final Endpoints endpoints;
+  private final OpenSockets sockets;
   private final Javalin javalin;
 
-  private JavalinTransport(Endpoints endpoints, Javalin javalin) {
+  private JavalinTransport(Endpoints endpoints, OpenSockets sockets, Javalin javalin) {
     this.endpoints = endpoints;
+    this.sockets = sockets;
     this.javalin = javalin;
   }
 
   /** Starts listening; port 0 picks a free port. */
   public static JavalinTransport start(Endpoints endpoints, String host, int port) {
-    Javalin javalin = Javalin.create(config -> configure(config, endpoints));
+    OpenSockets sockets = new OpenSockets();
+    Javalin javalin = Javalin.create(config -> configure(config, endpoints, sockets));
     javalin.start(host, port);
-    return new JavalinTransport(endpoints, javalin);
+    return new JavalinTransport(endpoints, sockets, javalin);
   }
 
   @Override
@@ -49,10 +54,15 @@ public final class JavalinTransport implements ChatServer {
   @Override
   public void close() {
     endpoints.chat().shutdown();
+    try {
+      sockets.awaitNone(CLOSE_GRACE); // else stopping Jetty cuts the 1001 closes short
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     javalin.stop();
   }
 
-  private static void configure(JavalinConfig config, Endpoints endpoints) {
+  private static void configure(JavalinConfig config, Endpoints endpoints, OpenSockets sockets) {
     config.startup.showJavalinBanner = false;
     config.http.maxRequestSize = HttpApi.MAX_BODY_BYTES + 1;
     config.jetty.modifyServletContextHandler(handler -> JettyWebSocketServletContainerInitializer.configure(
@@ -66,7 +76,7 @@ public final class JavalinTransport implements ChatServer {
               return null;
             }
             response.setExtensions(List.of()); // no permessage-deflate
-            return new ChatSocket(endpoints.chat(), request.getHttpServletRequest().getRemoteAddr());
+            return new ChatSocket(endpoints.chat(), sockets, request.getHttpServletRequest().getRemoteAddr());
           });
         }));
     if (JavalinTransport.class.getResource(WEB_ROOT + "/index.html") != null) {
