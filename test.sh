@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Every test: unit, store adapters against real PostgreSQL, the conformance suite over each
-# transport, and the browser tests. The README's test command.
+# transport, the browser tests, and the load generator's smoke run against both servers (so the
+# Socket.IO peer's packages are installed first). The README's test command.
 set -euo pipefail
 cd "$(dirname "$0")"
+(cd bench/peer && npm ci --no-audit --no-fund --silent)
 exec mvn -B verify "$@"
