@@ -2,13 +2,17 @@ package dev.jchat.jakarta;
 
 import dev.jchat.core.port.Connection;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.nio.ByteBuffer;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The core's view of a Jakarta WebSocket session. Text frames go out through the asynchronous
- * remote endpoint (the core keeps one in flight); pings and closes, which the API only offers as
+ * remote endpoint, one at a time; pings and closes, which the API only offers as
  * blocking calls, run on {@link ControlFrames}.
  */
 final class JakartaConnection implements Connection {
@@ -28,17 +32,61 @@ final class JakartaConnection implements Connection {
   }
 
   @Override
-  public void send(String frame, SendCallback done) {
-    try {
-      session.getAsyncRemote().sendText(frame, result -> {
-        if (result.isOK()) {
-          done.sent();
-        } else {
-          done.failed(result.getException());
+  public void send(List<String> frames, SendCallback done) {
+    new FrameChain(frames.iterator(), done).sendNext();
+  }
+
+  /**
+   * Sends frames one after the other: the API takes one per call, and some containers refuse a send
+   * while the previous one is in flight. A send that completes inline continues the loop rather than
+   * recursing, so the stack stays flat however many frames there are.
+   */
+  private final class FrameChain implements SendHandler {
+    private final Iterator<String> frames;
+    private final SendCallback done;
+    private boolean sending;
+    private boolean completedInline;
+
+    FrameChain(Iterator<String> frames, SendCallback done) {
+      this.frames = frames;
+      this.done = done;
+    }
+
+    void sendNext() {
+      while (frames.hasNext()) {
+        synchronized (this) {
+          sending = true;
+          completedInline = false;
         }
-      });
-    } catch (RuntimeException e) { // the session closed under us
-      done.failed(e);
+        try {
+          session.getAsyncRemote().sendText(frames.next(), this);
+        } catch (RuntimeException e) { // the session closed under us
+          done.failed(e);
+          return;
+        }
+        synchronized (this) {
+          sending = false;
+          if (!completedInline) {
+            return; // onResult goes on when the write completes
+          }
+        }
+      }
+      done.sent();
+    }
+
+    @Override
+    public void onResult(SendResult result) {
+      if (!result.isOK()) {
+        done.failed(result.getException());
+        return;
+      }
+      synchronized (this) {
+        if (sending) {
+          completedInline = true;
+          return;
+        }
+      }
+      sendNext();
     }
   }
 

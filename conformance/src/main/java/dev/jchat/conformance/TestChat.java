@@ -41,8 +41,10 @@ public final class TestChat implements AutoCloseable {
     this.store = new SwitchableStore(new InMemoryMessageStore(clock));
     LocalPresence presence = new LocalPresence();
     JwtTokenService tokens = new JwtTokenService(SECRET, Duration.ofHours(24), clock);
+    // Room events are delivered on the publisher's thread, so a broadcast a request causes is queued
+    // before that request's answer: a later ping's pong follows it (WireClient.framesUntilPong).
     ChatService chat = new ChatService(settings, store, new LocalBroadcaster(), presence, tokens,
-        new TextRules(), new JsonFrameCodec(), clock);
+        new TextRules(), new JsonFrameCodec(), clock, Runnable::run);
     AccountService accounts = new AccountService(new InMemoryUserStore(), OncePerPassword.HASHER, tokens,
         new LoginThrottle(clock, 5, Duration.ofSeconds(60)));
     OriginPolicy origins = new OriginPolicy(OriginPolicy.DEFAULT);

@@ -13,6 +13,7 @@ import dev.jchat.core.local.SystemClock;
 import dev.jchat.core.port.Connection;
 import dev.jchat.wire.JsonFrameCodec;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -69,8 +70,8 @@ public final class EmbeddedChat implements AutoCloseable {
   /** The core's side of a client that lives in this JVM: a frame is "written" once handed over. */
   private record CallbackConnection(Consumer<String> toClient) implements Connection {
     @Override
-    public void send(String frame, SendCallback done) {
-      toClient.accept(frame);
+    public void send(List<String> frames, SendCallback done) {
+      frames.forEach(toClient);
       done.sent();
     }
 

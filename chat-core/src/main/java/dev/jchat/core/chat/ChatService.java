@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 /**
  * The chat over sockets: takes decoded frames from connections, applies the rules of PROTOCOL.md
@@ -50,14 +51,26 @@ public final class ChatService {
   private final Clock clock;
   private final Rooms rooms;
   private final RoomMembers members = new RoomMembers();
+  private final Fanout fanout;
   private final TypingTracker typing;
   private final Set<ChatSession> sessions = ConcurrentHashMap.newKeySet();
   private final Map<Long, Integer> connectionsPerUser = new ConcurrentHashMap<>();
   private volatile boolean accepting = true;
   private volatile Clock.Timer sweep;
 
+  /** Delivers room events on a thread of its own (see {@link Fanout}). */
   public ChatService(ChatSettings settings, MessageStore store, Broadcaster broadcaster, Presence presence,
                      TokenService tokens, MessageValidator validator, FrameCodec codec, Clock clock) {
+    this(settings, store, broadcaster, presence, tokens, validator, codec, clock, Fanout.ownThread());
+  }
+
+  /**
+   * With the executor that runs the rounds delivering room events ({@code Runnable::run} delivers on
+   * the publisher's thread, which makes delivery immediate: handy in tests).
+   */
+  public ChatService(ChatSettings settings, MessageStore store, Broadcaster broadcaster, Presence presence,
+                     TokenService tokens, MessageValidator validator, FrameCodec codec, Clock clock,
+                     Executor fanoutExecutor) {
     this.settings = settings;
     this.store = store;
     this.broadcaster = broadcaster;
@@ -68,7 +81,8 @@ public final class ChatService {
     this.clock = clock;
     this.rooms = new Rooms(store, presence);
     this.typing = new TypingTracker(clock, settings.typingThrottle(), settings.typingTimeout(), this::publishTyping);
-    broadcaster.subscribe(members::deliver);
+    this.fanout = new Fanout(members, fanoutExecutor);
+    broadcaster.subscribe(fanout::publish);
     scheduleSweep();
   }
 
@@ -216,7 +230,7 @@ public final class ChatService {
       reply(session, ack, Outcome.refused(ErrorCode.INVALID_PAYLOAD, "since must be a message id"));
       return;
     }
-    boolean firstJoin = session.startJoin(room);
+    boolean firstJoin = session.startJoin(room, fanout.lastPublished());
     HistoryPage history;
     try {
       store.createRoom(room);

@@ -32,10 +32,18 @@ public final class ChatSession {
   private volatile boolean closed;
   private final List<Clock.Timer> timers = new ArrayList<>();
 
-  /** Per room: the newest message delivered, and live frames held back while history is sent. */
+  /**
+   * Per room: the last event published before the join (history and presence cover those), the
+   * newest message delivered, and live frames held back while history is sent.
+   */
   private static final class JoinedRoom {
+    final long joinedAfter;
     long lastMessageId;
     List<RoomEvent> heldBack = new ArrayList<>();
+
+    JoinedRoom(long joinedAfter) {
+      this.joinedAfter = joinedAfter;
+    }
   }
 
   ChatSession(String id, Connection connection, ChatSettings settings, Clock clock, Outbox.Listener listener) {
@@ -149,9 +157,12 @@ public final class ChatSession {
     return List.copyOf(rooms.keySet());
   }
 
-  /** Starts a join: live room events are held back until {@link #finishJoin}. False if already in. */
-  synchronized boolean startJoin(String room) {
-    return rooms.putIfAbsent(room, new JoinedRoom()) == null;
+  /**
+   * Starts a join after event number {@code lastPublished}: later room events are held back until
+   * {@link #finishJoin}. False if already in.
+   */
+  synchronized boolean startJoin(String room, long lastPublished) {
+    return rooms.putIfAbsent(room, new JoinedRoom(lastPublished)) == null;
   }
 
   /** Sends the frames that came in while history was read, newer messages only, then goes live. */
@@ -163,34 +174,48 @@ public final class ChatSession {
     List<RoomEvent> held = joined.heldBack;
     joined.heldBack = null;
     joined.lastMessageId = Math.max(joined.lastMessageId, newestSent);
-    held.forEach(event -> forward(joined, event));
+    for (RoomEvent event : held) {
+      if (isNew(joined, event)) {
+        outbox.offer(event.frame());
+      }
+    }
   }
 
   synchronized boolean leave(String room) {
     return rooms.remove(room) != null;
   }
 
-  /** Delivers a room event, keeping chat:new strictly increasing per room and skipping excluded users. */
-  synchronized void deliver(RoomEvent event) {
+  /**
+   * Queues a room event's frame for the next {@link #flush}, keeping chat:new strictly increasing per
+   * room and skipping excluded users; true when a frame was queued.
+   */
+  synchronized boolean deliver(RoomEvent event, long sequence) {
     JoinedRoom joined = rooms.get(event.room());
     User me = user;
-    if (joined == null || closed || me == null || me.id() == event.excludedUserId()) {
-      return;
+    if (joined == null || sequence <= joined.joinedAfter || closed || me == null
+        || me.id() == event.excludedUserId()) {
+      return false;
     }
     if (joined.heldBack != null) {
       joined.heldBack.add(event);
-    } else {
-      forward(joined, event);
+      return false;
     }
+    return isNew(joined, event) && outbox.hold(event.frame());
   }
 
-  private void forward(JoinedRoom joined, RoomEvent event) {
-    if (event.messageId() != 0) {
-      if (event.messageId() <= joined.lastMessageId) {
-        return; // already sent in history
-      }
-      joined.lastMessageId = event.messageId();
+  /** Writes the frames {@link #deliver} queued. */
+  void flush() {
+    outbox.flush();
+  }
+
+  private static boolean isNew(JoinedRoom joined, RoomEvent event) {
+    if (event.messageId() == 0) {
+      return true;
     }
-    outbox.offer(event.frame());
+    if (event.messageId() <= joined.lastMessageId) {
+      return false; // already sent in history
+    }
+    joined.lastMessageId = event.messageId();
+    return true;
   }
 }

@@ -1,13 +1,15 @@
 package dev.jchat.core.chat;
 
 import dev.jchat.core.port.Connection;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The bounded outgoing queue of one connection. Frames are written one at a time without blocking
- * the caller; a full queue means the client does not read, and the outbox gives up on it.
- * Thread-safe. Its listener is called without any of the outbox's locks held.
+ * The bounded outgoing queue of one connection. Whatever queued while a write was in flight goes out
+ * in the next write, all at once, so a busy connection gets fewer, larger writes; nothing blocks the
+ * caller. A full queue means the client does not read, and the outbox gives up on it. Thread-safe.
+ * Its listener is called without any of the outbox's locks held.
  */
 final class Outbox {
 
@@ -23,7 +25,7 @@ final class Outbox {
   private final long maxChars;
   private final Listener listener;
 
-  private final ArrayDeque<String> queue = new ArrayDeque<>();
+  private List<String> queue = new ArrayList<>();
   private long queuedChars;
   private boolean writing;
   private boolean shut;
@@ -36,50 +38,59 @@ final class Outbox {
     this.listener = listener;
   }
 
-  /** Queues a frame; false when the outbox is shut or just overflowed (then it is shut). */
+  /** Queues a frame and starts writing; false when the outbox is shut or just overflowed (then it is shut). */
   boolean offer(String frame) {
+    if (!hold(frame)) {
+      return false;
+    }
+    flush();
+    return true;
+  }
+
+  /** Queues a frame for the next {@link #flush}; false when the outbox is shut or just overflowed. */
+  boolean hold(String frame) {
     synchronized (this) {
       if (shut) {
         return false;
       }
-      if (queue.size() >= maxFrames || queuedChars + frame.length() > maxChars) {
-        shut = true;
-        queue.clear();
-        queuedChars = 0;
-      } else {
+      if (queue.size() < maxFrames && queuedChars + frame.length() <= maxChars) {
         queue.add(frame);
         queuedChars += frame.length();
-        if (writing) {
-          return true;
-        }
-        writing = true;
-        frame = null;
+        return true;
       }
+      shut = true;
+      queue.clear();
+      queuedChars = 0;
     }
-    if (frame != null) {
-      listener.overflowed();
-      return false;
+    listener.overflowed();
+    return false;
+  }
+
+  /** Writes the queued frames, unless a write is in flight: its completion writes them. */
+  void flush() {
+    synchronized (this) {
+      if (writing || queue.isEmpty()) {
+        return;
+      }
+      writing = true;
     }
     pump();
-    return true;
   }
 
   /** Takes no more frames; runs {@code then} once every queued frame is written (or at once). */
   void finish(Runnable then) {
-    boolean now;
     synchronized (this) {
       if (shut && afterDrain != null) {
         return;
       }
       shut = true;
-      now = !writing;
-      if (!now) {
-        afterDrain = then;
+      afterDrain = then;
+      if (writing) {
+        return; // the write in flight pumps the rest, then runs it
       }
+      writing = true;
     }
-    if (now) {
-      then.run();
-    }
+    pump();
   }
 
   /** Drops every queued frame and takes no more. */
@@ -93,31 +104,33 @@ final class Outbox {
   }
 
   /**
-   * Writes queued frames until the queue is empty or a write is still in flight. A write that
-   * completes synchronously continues this loop instead of recursing, so the stack stays flat.
+   * Hands everything queued to the connection in one send, until the queue is empty or a send is
+   * still in flight. A send that completes synchronously continues this loop instead of recursing,
+   * so the stack stays flat.
    */
   private void pump() {
     while (true) {
-      String frame;
+      List<String> frames;
       Runnable drained = null;
       synchronized (this) {
-        frame = queue.poll();
-        if (frame == null) {
+        frames = queue;
+        if (frames.isEmpty()) {
           writing = false;
           drained = afterDrain;
           afterDrain = null;
         } else {
-          queuedChars -= frame.length();
+          queue = new ArrayList<>();
+          queuedChars = 0;
         }
       }
-      if (frame == null) {
+      if (frames.isEmpty()) {
         if (drained != null) {
           drained.run();
         }
         return;
       }
       Write write = new Write();
-      connection.send(frame, write);
+      connection.send(frames, write);
       if (write.state.compareAndSet(PENDING, RETURNED)) {
         return; // the write completes later and its callback resumes pumping
       }

@@ -1,11 +1,12 @@
 package dev.jchat.core.chat;
 
 import dev.jchat.core.port.RoomEvent;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** This instance's connections per room; delivers room events to them. Thread-safe. */
+/** This instance's connections per room. Thread-safe. */
 final class RoomMembers {
   private final Map<String, Set<ChatSession>> byRoom = new ConcurrentHashMap<>();
 
@@ -20,11 +21,15 @@ final class RoomMembers {
     });
   }
 
-  /** Hands the same frame to every local member; never waits on a socket. */
-  void deliver(RoomEvent event) {
+  /** Queues the same frame for every local member; adds those that got it to {@code queuedTo}. */
+  void deliver(RoomEvent event, long sequence, Collection<ChatSession> queuedTo) {
     Set<ChatSession> sessions = byRoom.get(event.room());
     if (sessions != null) {
-      sessions.forEach(session -> session.deliver(event));
+      for (ChatSession session : sessions) {
+        if (session.deliver(event, sequence)) {
+          queuedTo.add(session);
+        }
+      }
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.jchat.core.port;
 
+import java.util.List;
+
 /**
  * The transport's side of one WebSocket connection. The core never calls {@link #send} again before
  * the previous send has completed, and calls nothing here while holding a lock of its own that a
@@ -7,8 +9,11 @@ package dev.jchat.core.port;
  */
 public interface Connection {
 
-  /** Writes one text frame without blocking and reports the outcome exactly once. */
-  void send(String frame, SendCallback done);
+  /**
+   * Writes these text frames (one or more), in order, without blocking, in as few socket writes as
+   * the transport can, and reports the outcome exactly once. The list is the transport's from now on.
+   */
+  void send(List<String> frames, SendCallback done);
 
   /** Sends a WebSocket ping frame; failures are ignored (the idle timeout handles dead peers). */
   void ping();

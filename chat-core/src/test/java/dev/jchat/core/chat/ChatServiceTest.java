@@ -16,7 +16,9 @@ import dev.jchat.core.testing.FakeTokens;
 import dev.jchat.core.testing.RecordingCodec;
 import dev.jchat.core.testing.RecordingConnection;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 
 /** The time-dependent and per-connection rules of the core, on a fake clock, without a server. */
@@ -24,10 +26,37 @@ class ChatServiceTest {
   private final FakeClock clock = new FakeClock();
   private final RecordingCodec codec = new RecordingCodec();
   private final FakeTokens tokens = new FakeTokens(clock, Duration.ofHours(1));
+  private final PausableExecutor fanout = new PausableExecutor();
   private final ChatService chat = new ChatService(ChatSettings.defaults().withOutbox(10, 1_000_000),
-      new InMemoryMessageStore(clock), new LocalBroadcaster(), new LocalPresence(), tokens, new TextRules(), codec, clock);
+      new InMemoryMessageStore(clock), new LocalBroadcaster(), new LocalPresence(), tokens, new TextRules(), codec, clock,
+      fanout);
   private final User alice = new User(1, "alice");
   private final User bob = new User(2, "bob");
+
+  /** Runs fan-out rounds at once, or holds them while paused, as a busy fan-out thread would. */
+  private static final class PausableExecutor implements Executor {
+    private final List<Runnable> held = new ArrayList<>();
+    private boolean paused;
+
+    @Override
+    public void execute(Runnable round) {
+      if (paused) {
+        held.add(round);
+      } else {
+        round.run();
+      }
+    }
+
+    void pause() {
+      paused = true;
+    }
+
+    void resume() {
+      paused = false;
+      held.forEach(Runnable::run);
+      held.clear();
+    }
+  }
 
   /** A connection as the tests drive it. */
   private final class Client {
@@ -88,6 +117,36 @@ class ChatServiceTest {
     assertThat(client.connection.closeCode()).isNull();
     clock.advance(Duration.ofMinutes(1));
     assertThat(client.connection.closeCode()).isEqualTo(CloseCode.AUTH_FAILED.code());
+  }
+
+  @Test
+  void room_events_published_while_the_fanout_is_busy_reach_each_member_in_order_in_one_write() {
+    Client sender = new Client().authenticated(alice).in("general");
+    Client reader = new Client().authenticated(bob).in("general");
+    int writesBefore = reader.connection.writes();
+    fanout.pause();
+    for (String text : List.of("one", "two", "three")) {
+      sender.request(new Command.Send("general", text, null));
+    }
+    assertThat(reader.events(ServerEvent.NewMessage.class)).isEmpty();
+    fanout.resume();
+    assertThat(reader.events(ServerEvent.NewMessage.class)).extracting(e -> e.message().text())
+        .containsExactly("one", "two", "three");
+    assertThat(reader.connection.writes()).isEqualTo(writesBefore + 1);
+  }
+
+  @Test
+  void a_member_does_not_get_room_events_published_before_it_joined() {
+    fanout.pause();
+    Client early = new Client().authenticated(alice).in("general"); // its presence:join waits
+    Client late = new Client().authenticated(bob).in("general");
+    fanout.resume();
+    assertThat(late.events(ServerEvent.PresenceState.class)).singleElement()
+        .satisfies(state -> assertThat(state.users()).contains(alice));
+    assertThat(late.events(ServerEvent.PresenceChange.class)).as("alice's join is in the presence state already")
+        .isEmpty();
+    assertThat(early.events(ServerEvent.PresenceChange.class)).containsExactly(
+        new ServerEvent.PresenceChange("general", bob, true));
   }
 
   @Test

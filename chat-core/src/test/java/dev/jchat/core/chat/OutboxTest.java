@@ -11,14 +11,15 @@ import org.junit.jupiter.api.Test;
 class OutboxTest {
   /** Completes each write only when the test says so, like a socket that writes asynchronously. */
   private static final class ManualConnection implements Connection {
-    final List<String> written = new ArrayList<>();
+    final List<List<String>> writes = new ArrayList<>();
     final List<SendCallback> inFlight = new ArrayList<>();
-
     boolean completesAtOnce;
+    Runnable duringWrite = () -> { };
 
     @Override
-    public void send(String frame, SendCallback done) {
-      written.add(frame);
+    public void send(List<String> frames, SendCallback done) {
+      writes.add(frames);
+      duringWrite.run();
       if (completesAtOnce) {
         done.sent();
       } else {
@@ -62,16 +63,24 @@ class OutboxTest {
   });
 
   @Test
-  void frames_are_written_one_at_a_time_in_order() {
+  void frames_queued_during_a_write_go_out_together_in_the_next_write() {
     outbox.offer("a");
     outbox.offer("b");
     outbox.offer("c");
-    assertThat(connection.written).containsExactly("a");
+    assertThat(connection.writes).containsExactly(List.of("a"));
     connection.completeOne();
-    assertThat(connection.written).containsExactly("a", "b");
+    assertThat(connection.writes).containsExactly(List.of("a"), List.of("b", "c"));
     connection.completeOne();
-    connection.completeOne();
-    assertThat(connection.written).containsExactly("a", "b", "c");
+    assertThat(connection.writes).hasSize(2);
+  }
+
+  @Test
+  void held_frames_wait_for_the_flush_and_share_one_write() {
+    outbox.hold("a");
+    outbox.hold("b");
+    assertThat(connection.writes).isEmpty();
+    outbox.flush();
+    assertThat(connection.writes).containsExactly(List.of("a", "b"));
   }
 
   @Test
@@ -83,7 +92,7 @@ class OutboxTest {
     assertThat(outbox.offer("f5")).isFalse();
     assertThat(overflows).hasValue(1);
     connection.completeOne();
-    assertThat(connection.written).containsExactly("f0");
+    assertThat(connection.writes).containsExactly(List.of("f0"));
   }
 
   @Test
@@ -98,23 +107,35 @@ class OutboxTest {
     List<String> events = new ArrayList<>();
     outbox.offer("a");
     outbox.offer("b");
-    outbox.finish(() -> events.add("closed after " + connection.written));
+    outbox.finish(() -> events.add("closed after " + connection.writes));
     assertThat(outbox.offer("late")).isFalse();
     connection.completeOne();
+    assertThat(events).isEmpty();
     connection.completeOne();
-    assertThat(events).containsExactly("closed after [a, b]");
+    assertThat(events).containsExactly("closed after [[a], [b]]");
+  }
+
+  @Test
+  void finish_writes_the_held_frames_first() {
+    List<String> events = new ArrayList<>();
+    outbox.hold("a");
+    outbox.finish(() -> events.add("closed after " + connection.writes));
+    connection.completeOne();
+    assertThat(events).containsExactly("closed after [[a]]");
   }
 
   @Test
   void writes_that_complete_at_once_do_not_grow_the_stack() {
     int frames = 100_000;
     Outbox queue = new Outbox(connection, frames, Long.MAX_VALUE, null);
-    for (int i = 0; i < frames; i++) {
-      queue.offer("frame");
-    }
-    Connection.SendCallback first = connection.inFlight.remove(0);
+    AtomicInteger offered = new AtomicInteger(1);
     connection.completesAtOnce = true;
-    first.sent(); // a recursive pump would overflow the stack here
-    assertThat(connection.written).hasSize(frames);
+    connection.duringWrite = () -> { // another frame arrives while each write is under way
+      if (offered.getAndIncrement() < frames) {
+        queue.offer("frame");
+      }
+    };
+    queue.offer("frame"); // a recursive pump would overflow the stack here
+    assertThat(connection.writes).hasSize(frames);
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
  */
 public final class RecordingConnection implements Connection {
   private final List<String> frames = new ArrayList<>();
+  private int writes;
   private final List<SendCallback> pending = new ArrayList<>();
   private boolean stalled;
   private Integer closeCode;
@@ -17,12 +18,13 @@ public final class RecordingConnection implements Connection {
   private int pings;
 
   @Override
-  public synchronized void send(String frame, SendCallback done) {
+  public synchronized void send(List<String> written, SendCallback done) {
     if (stalled) {
       pending.add(done);
       return;
     }
-    frames.add(frame);
+    frames.addAll(written);
+    writes++;
     done.sent();
   }
 
@@ -54,6 +56,11 @@ public final class RecordingConnection implements Connection {
 
   public synchronized List<String> frames() {
     return List.copyOf(frames);
+  }
+
+  /** How many sends the core made; each is one socket write on a transport that batches. */
+  public synchronized int writes() {
+    return writes;
   }
 
   public synchronized Integer closeCode() {
