@@ -3,21 +3,31 @@ package dev.jchat.javalin;
 import dev.jchat.core.chat.ChatService;
 import dev.jchat.core.chat.ChatSession;
 import dev.jchat.core.domain.CloseCode;
-import java.nio.ByteBuffer;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CloseStatus;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.FrameHandler;
+import org.eclipse.jetty.websocket.core.OpCode;
+import org.eclipse.jetty.websocket.core.messages.StringMessageSink;
 
 /**
- * One WebSocket connection on Jetty: hands text frames to the core and reports pongs as signs of
- * life. Public because Jetty binds the listener methods by reflection. Jetty itself closes with 1009 for an oversized frame and 1007 for invalid UTF-8.
+ * One WebSocket connection on Jetty's core WebSocket API: hands text messages to the core, answers
+ * pings and reports pongs as signs of life. Jetty's message sink assembles the text (1009 for a
+ * message over the configured limit, 1007 for invalid UTF-8). It keeps nothing of the upgrade
+ * request, so that once upgraded a connection holds only Jetty's WebSocket state and ours.
  */
-public final class ChatSocket implements Session.Listener.AutoDemanding {
+final class ChatSocket implements FrameHandler {
   private static final System.Logger LOG = System.getLogger(ChatSocket.class.getName());
 
   private final ChatService chat;
   private final OpenSockets sockets;
   private final String remoteAddress;
   private volatile ChatSession session;
+  private CoreSession core;
+  private StringMessageSink text;
+  /** Whether the data message in progress is binary, which its continuation frames then are too. */
+  private boolean binary;
 
   ChatSocket(ChatService chat, OpenSockets sockets, String remoteAddress) {
     this.chat = chat;
@@ -26,41 +36,69 @@ public final class ChatSocket implements Session.Listener.AutoDemanding {
   }
 
   @Override
-  public void onWebSocketOpen(Session jetty) {
+  public void onOpen(CoreSession coreSession, Callback callback) {
+    core = coreSession;
     sockets.opened();
-    session = chat.open(new JettyConnection(jetty, remoteAddress));
+    session = chat.open(new JettyConnection(coreSession, remoteAddress));
+    text = new StringMessageSink(coreSession, message -> {
+      chat.receive(session, (String) message[0]);
+      return null;
+    }, true);
+    callback.succeeded();
+    coreSession.demand();
   }
 
   @Override
-  public void onWebSocketText(String frame) {
-    chat.receive(session, frame);
+  public void onFrame(Frame frame, Callback callback) {
+    switch (frame.getOpCode()) {
+      case OpCode.TEXT -> {
+        binary = false;
+        text.accept(frame, callback);
+      }
+      case OpCode.CONTINUATION -> {
+        if (binary) {
+          next(callback);
+        } else {
+          text.accept(frame, callback);
+        }
+      }
+      case OpCode.BINARY -> {
+        binary = true;
+        chat.close(session, CloseCode.BINARY_FRAME, "binary frames are not supported");
+        next(callback);
+      }
+      case OpCode.PING -> core.sendFrame(new Frame(OpCode.PONG, true, frame.getPayload()),
+          Callback.from(core::demand, callback), false);
+      case OpCode.PONG -> {
+        session.heard();
+        next(callback);
+      }
+      default -> callback.succeeded(); // CLOSE: the core answers it and then calls onClosed
+    }
   }
 
-  @Override
-  public void onWebSocketPong(ByteBuffer payload) {
-    session.heard();
-  }
-
-  @Override
-  public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-    callback.succeed();
-    chat.close(session, CloseCode.BINARY_FRAME, "binary frames are not supported");
+  /** Done with this frame; ready for the next one. */
+  private void next(Callback callback) {
+    callback.succeeded();
+    core.demand();
   }
 
   /**
    * Jetty reports here what it closes the connection for (1009, 1007, a broken pipe); the close
-   * follows through {@link #onWebSocketClose}, so this only records it.
+   * follows through {@link #onClosed}, so this only records it.
    */
   @Override
-  public void onWebSocketError(Throwable cause) {
+  public void onError(Throwable cause, Callback callback) {
     LOG.log(System.Logger.Level.DEBUG, "websocket error from " + remoteAddress + ": " + cause);
+    callback.succeeded();
   }
 
   @Override
-  public void onWebSocketClose(int code, String reason) {
+  public void onClosed(CloseStatus closeStatus, Callback callback) {
     if (session != null) {
       chat.closed(session);
       sockets.closed();
     }
+    callback.succeeded();
   }
 }

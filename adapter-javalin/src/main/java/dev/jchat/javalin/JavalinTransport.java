@@ -10,16 +10,26 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jetty.ee10.websocket.server.config.JettyWebSocketServletContainerInitializer;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.core.Configuration;
+import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
+import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
 
 /**
  * The default transport: one Javalin server with the HTTP API, the web page (classpath {@code /web},
- * when the jar has it) and {@code /ws}. The WebSocket endpoint is registered on Javalin's Jetty
- * directly, because the protocol counts pongs as signs of life and only Jetty's listener sees them.
+ * when the jar has it) and {@code /ws}. The WebSocket endpoint is Jetty's core WebSocket API,
+ * installed as a Jetty handler in front of Javalin's servlet context: the protocol counts pongs as
+ * signs of life and only Jetty's API sees them, and without the servlet layer an open socket keeps
+ * none of its upgrade request's HTTP state.
  */
 public final class JavalinTransport implements ChatServer {
   private static final String WEB_ROOT = "/web";
@@ -62,23 +72,45 @@ public final class JavalinTransport implements ChatServer {
     javalin.stop();
   }
 
+  /**
+   * Javalin's default pool grows to 250 threads, and a burst of connections (a reconnect storm) on a
+   * small machine grows it to over 150 idle threads of ~100 KB of resident memory each, which it then
+   * keeps for a long time (the pool lets one thread go per minute). Every call on a pool thread is
+   * short or waits for the database pool (10 connections), so 8 threads per core are plenty.
+   */
+  private static QueuedThreadPool threadPool() {
+    int max = Math.max(16, 8 * Runtime.getRuntime().availableProcessors());
+    QueuedThreadPool pool = new QueuedThreadPool(max, 8, 60_000);
+    pool.setName("JettyServerThreadPool");
+    return pool;
+  }
+
   private static void configure(JavalinConfig config, Endpoints endpoints, OpenSockets sockets) {
     config.startup.showJavalinBanner = false;
+    config.jetty.threadPool = threadPool();
     config.http.maxRequestSize = HttpApi.MAX_BODY_BYTES + 1;
-    config.jetty.modifyServletContextHandler(handler -> JettyWebSocketServletContainerInitializer.configure(
-        handler, (servletContext, container) -> {
-          container.setMaxTextMessageSize(Endpoints.MAX_FRAME_BYTES);
-          container.setMaxBinaryMessageSize(Endpoints.MAX_FRAME_BYTES);
-          container.setIdleTimeout(Duration.ZERO); // the core closes idle connections itself
-          container.addMapping("/ws", (request, response) -> {
-            if (!endpoints.origins().admits(request.getHeader("Origin"))) {
-              response.sendForbidden("origin not allowed");
-              return null;
-            }
-            response.setExtensions(List.of()); // no permessage-deflate
-            return new ChatSocket(endpoints.chat(), sockets, request.getHttpServletRequest().getRemoteAddr());
-          });
-        }));
+    // /ws is upgraded by Jetty's core WebSocket handler, in front of Javalin's servlet context: once
+    // upgraded, a socket keeps no servlet request, HTTP connection or upgrade headers (see ChatSocket).
+    config.jetty.modifyServer(server -> {
+      WebSocketUpgradeHandler upgrade =
+          new WebSocketUpgradeHandler(WebSocketServerComponents.ensureWebSocketComponents(server));
+      upgrade.setHandler((Handler) null); // Javalin attaches its servlet context below this handler
+      Configuration limits = upgrade.getConfiguration();
+      limits.setMaxTextMessageSize(Endpoints.MAX_FRAME_BYTES);
+      limits.setMaxBinaryMessageSize(Endpoints.MAX_FRAME_BYTES);
+      limits.setIdleTimeout(Duration.ZERO); // the core closes idle connections itself
+      upgrade.addMapping("/ws", (request, response, callback) -> {
+        if (!endpoints.origins().admits(request.getHeaders().get(HttpHeader.ORIGIN))) {
+          response.setStatus(403);
+          response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+          response.write(true, ByteBuffer.wrap(FORBIDDEN.getBytes(StandardCharsets.UTF_8)), callback);
+          return null;
+        }
+        response.setExtensions(List.of()); // no permessage-deflate
+        return new ChatSocket(endpoints.chat(), sockets, Request.getRemoteAddr(request));
+      });
+      server.insertHandler(upgrade);
+    });
     if (JavalinTransport.class.getResource(WEB_ROOT + "/index.html") != null) {
       config.staticFiles.add(WEB_ROOT, Location.CLASSPATH);
     }

@@ -230,7 +230,13 @@ public final class ChatService {
       reply(session, ack, Outcome.refused(ErrorCode.INVALID_PAYLOAD, "since must be a message id"));
       return;
     }
-    boolean firstJoin = session.startJoin(room, fanout.lastPublished());
+    boolean firstJoin = !session.isIn(room);
+    if (firstJoin) {
+      // In this order, a room event published from now on reaches this session (held back until the
+      // history is sent), and one published before is in the history read below.
+      members.add(room, session);
+      session.startJoin(room, fanout.lastPublished());
+    }
     HistoryPage history;
     try {
       store.createRoom(room);
@@ -240,22 +246,21 @@ public final class ChatService {
     } catch (StoreUnavailableException e) {
       if (firstJoin) {
         session.leave(room);
+        members.remove(room, session);
       }
       reply(session, ack, Outcome.refused(ErrorCode.UNAVAILABLE, "history cannot be read now; try again"));
       return;
     }
-    if (firstJoin) {
-      members.add(room, session);
-    }
     User user = session.user();
-    boolean firstOfUser = firstJoin && presence.join(room, user, session.id());
+    if (firstJoin && presence.join(room, user, session.id())) {
+      // before the answers: who joins next, after this join was answered, finds it in presence:state
+      // and is spared the event (Fanout)
+      publish(room, 0, user.id(), new ServerEvent.PresenceChange(room, user, true));
+    }
     reply(session, ack, Outcome.ok(new ServerEvent.RoomResult(room)));
     session.send(codec.encode(new ServerEvent.History(room, history.messages(), history.hasMore())));
     session.send(codec.encode(new ServerEvent.PresenceState(room, presence.online(room))));
     session.finishJoin(room, Math.max(history.lastId(), join.since() == null ? 0 : join.since()));
-    if (firstOfUser) {
-      publish(room, 0, user.id(), new ServerEvent.PresenceChange(room, user, true));
-    }
   }
 
   private Outcome<AckResult> leave(ChatSession session, String room) {

@@ -159,10 +159,10 @@ public final class ChatSession {
 
   /**
    * Starts a join after event number {@code lastPublished}: later room events are held back until
-   * {@link #finishJoin}. False if already in.
+   * {@link #finishJoin}.
    */
-  synchronized boolean startJoin(String room, long lastPublished) {
-    return rooms.putIfAbsent(room, new JoinedRoom(lastPublished)) == null;
+  synchronized void startJoin(String room, long lastPublished) {
+    rooms.putIfAbsent(room, new JoinedRoom(lastPublished));
   }
 
   /** Sends the frames that came in while history was read, newer messages only, then goes live. */

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jchat.core.domain.CloseCode;
 import dev.jchat.core.domain.ErrorCode;
+import dev.jchat.core.domain.HistoryPage;
+import dev.jchat.core.domain.NewMessage;
 import dev.jchat.core.domain.User;
 import dev.jchat.core.local.InMemoryMessageStore;
 import dev.jchat.core.local.LocalBroadcaster;
 import dev.jchat.core.local.LocalPresence;
+import dev.jchat.core.port.MessageStore;
 import dev.jchat.core.protocol.Command;
 import dev.jchat.core.protocol.Inbound;
 import dev.jchat.core.protocol.ServerEvent;
@@ -18,6 +21,7 @@ import dev.jchat.core.testing.RecordingConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +31,9 @@ class ChatServiceTest {
   private final RecordingCodec codec = new RecordingCodec();
   private final FakeTokens tokens = new FakeTokens(clock, Duration.ofHours(1));
   private final PausableExecutor fanout = new PausableExecutor();
+  private final RacingStore store = new RacingStore(new InMemoryMessageStore(clock));
   private final ChatService chat = new ChatService(ChatSettings.defaults().withOutbox(10, 1_000_000),
-      new InMemoryMessageStore(clock), new LocalBroadcaster(), new LocalPresence(), tokens, new TextRules(), codec, clock,
+      store, new LocalBroadcaster(), new LocalPresence(), tokens, new TextRules(), codec, clock,
       fanout);
   private final User alice = new User(1, "alice");
   private final User bob = new User(2, "bob");
@@ -55,6 +60,45 @@ class ChatServiceTest {
       paused = false;
       held.forEach(Runnable::run);
       held.clear();
+    }
+  }
+
+  /** The in-memory store that can run something right after the next history read, to race a join. */
+  private static final class RacingStore implements MessageStore {
+    private final MessageStore store;
+    Runnable afterNextRead = () -> { };
+
+    RacingStore(MessageStore store) {
+      this.store = store;
+    }
+
+    @Override
+    public void append(NewMessage message, AppendCallback done) {
+      store.append(message, done);
+    }
+
+    @Override
+    public HistoryPage before(String room, Long beforeId, int limit) {
+      HistoryPage page = store.before(room, beforeId, limit);
+      Runnable race = afterNextRead;
+      afterNextRead = () -> { };
+      race.run();
+      return page;
+    }
+
+    @Override
+    public HistoryPage after(String room, long afterId, int limit) {
+      return store.after(room, afterId, limit);
+    }
+
+    @Override
+    public void createRoom(String room) {
+      store.createRoom(room);
+    }
+
+    @Override
+    public Map<String, Long> rooms() {
+      return store.rooms();
     }
   }
 
@@ -147,6 +191,18 @@ class ChatServiceTest {
         .isEmpty();
     assertThat(early.events(ServerEvent.PresenceChange.class)).containsExactly(
         new ServerEvent.PresenceChange("general", bob, true));
+  }
+
+  @Test
+  void a_message_stored_right_after_a_joiner_read_the_history_still_reaches_it() {
+    Client writer = new Client().authenticated(alice).in("general");
+    Client reader = new Client().authenticated(bob);
+    store.afterNextRead = () -> writer.request(new Command.Send("general", "just after", null));
+    reader.in("general");
+    assertThat(reader.events(ServerEvent.History.class)).singleElement()
+        .satisfies(history -> assertThat(history.messages()).isEmpty());
+    assertThat(reader.events(ServerEvent.NewMessage.class)).extracting(e -> e.message().text())
+        .containsExactly("just after");
   }
 
   @Test
