@@ -2,7 +2,8 @@ package dev.jchat.core.chat;
 
 import dev.jchat.core.port.RoomEvent;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -14,10 +15,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Delivers room events to this instance's members in rounds on an executor of its own, so that a
- * publisher (the store's writer, a broker's thread) never spends its time on sockets. A round takes
- * the events that wait, queues their frames in the members' outboxes and only then flushes each
- * outbox once: the busier the room, the more frames share one socket write.
+ * Delivers room events to this instance's members on an executor of its own, so that a publisher
+ * (the store's writer, a broker's thread) never spends its time on sockets. It queues the frames of
+ * the waiting events in the members' outboxes, then writes to the connections in the order they got
+ * their first unwritten frame, looking for new events every few connections: a connection still in
+ * line takes the new frames in the same write, so the busier the room, the more frames share one
+ * socket write, and a message waits for at most one pass over the connections.
  *
  * <p>Every event gets a sequence number when it is published. A connection that joins a room skips
  * the events numbered before its join: what they changed is already in the history and presence it
@@ -25,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Fanout {
   private static final System.Logger LOG = System.getLogger(Fanout.class.getName());
-  private static final int MAX_EVENTS_PER_ROUND = 256;
+  private static final int MAX_EVENTS_AT_ONCE = 256;
+  private static final int WRITES_BETWEEN_LOOKS = 64;
 
   private record Numbered(RoomEvent event, long sequence) {
   }
@@ -35,8 +39,9 @@ final class Fanout {
   private final AtomicLong published = new AtomicLong();
   private final BlockingQueue<Numbered> waiting = new LinkedBlockingQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
-  private final List<Numbered> round = new ArrayList<>();
-  private final Set<ChatSession> queuedTo = new HashSet<>();
+  private final List<Numbered> taken = new ArrayList<>();
+  /** The connections with unwritten frames, in the order they got the first one. */
+  private final Set<ChatSession> inLine = new LinkedHashSet<>();
 
   Fanout(RoomMembers members, Executor executor) {
     this.members = members;
@@ -64,21 +69,36 @@ final class Fanout {
     return published.get();
   }
 
-  /** Runs rounds until nothing waits; one run at a time (the flag), so rounds need no lock. */
+  /** Runs until nothing waits and every frame is handed over; one run at a time (the flag), so no lock. */
   private void deliverWaiting() {
     do {
-      while (waiting.drainTo(round, MAX_EVENTS_PER_ROUND) > 0) {
+      do {
         try {
-          round.forEach(numbered -> members.deliver(numbered.event(), numbered.sequence(), queuedTo));
-          queuedTo.forEach(ChatSession::flush);
+          queueWaiting();
+          writeSome();
         } catch (RuntimeException e) {
           LOG.log(System.Logger.Level.ERROR, "a room event could not be delivered", e);
-        } finally {
-          round.clear();
-          queuedTo.clear();
         }
-      }
+      } while (!inLine.isEmpty() || !waiting.isEmpty());
       scheduled.set(false);
     } while (!waiting.isEmpty() && scheduled.compareAndSet(false, true));
+  }
+
+  private void queueWaiting() {
+    waiting.drainTo(taken, MAX_EVENTS_AT_ONCE);
+    try {
+      taken.forEach(numbered -> members.deliver(numbered.event(), numbered.sequence(), inLine));
+    } finally {
+      taken.clear();
+    }
+  }
+
+  private void writeSome() {
+    Iterator<ChatSession> next = inLine.iterator();
+    for (int i = 0; i < WRITES_BETWEEN_LOOKS && next.hasNext(); i++) {
+      ChatSession session = next.next();
+      next.remove();
+      session.flush();
+    }
   }
 }
