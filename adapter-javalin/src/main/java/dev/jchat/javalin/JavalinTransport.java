@@ -19,6 +19,7 @@ import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.core.Configuration;
 import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
@@ -85,32 +86,37 @@ public final class JavalinTransport implements ChatServer {
     return pool;
   }
 
+  /**
+   * {@code /ws}, upgraded by Jetty's core WebSocket handler in front of Javalin's servlet context:
+   * once upgraded, a socket keeps no servlet request, HTTP connection or upgrade headers (see
+   * {@link ChatSocket}).
+   */
+  private static WebSocketUpgradeHandler webSocketUpgrade(Server server, Endpoints endpoints, OpenSockets sockets) {
+    WebSocketUpgradeHandler upgrade =
+        new WebSocketUpgradeHandler(WebSocketServerComponents.ensureWebSocketComponents(server));
+    upgrade.setHandler((Handler) null); // Javalin attaches its servlet context below this handler
+    Configuration limits = upgrade.getConfiguration();
+    limits.setMaxTextMessageSize(Endpoints.MAX_FRAME_BYTES);
+    limits.setMaxBinaryMessageSize(Endpoints.MAX_FRAME_BYTES);
+    limits.setIdleTimeout(Duration.ZERO); // the core closes idle connections itself
+    upgrade.addMapping("/ws", (request, response, callback) -> {
+      if (!endpoints.origins().admits(request.getHeaders().get(HttpHeader.ORIGIN))) {
+        response.setStatus(403);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.write(true, ByteBuffer.wrap(FORBIDDEN.getBytes(StandardCharsets.UTF_8)), callback);
+        return null;
+      }
+      response.setExtensions(List.of()); // no permessage-deflate
+      return new ChatSocket(endpoints.chat(), sockets, Request.getRemoteAddr(request));
+    });
+    return upgrade;
+  }
+
   private static void configure(JavalinConfig config, Endpoints endpoints, OpenSockets sockets) {
     config.startup.showJavalinBanner = false;
     config.jetty.threadPool = threadPool();
     config.http.maxRequestSize = HttpApi.MAX_BODY_BYTES + 1;
-    // /ws is upgraded by Jetty's core WebSocket handler, in front of Javalin's servlet context: once
-    // upgraded, a socket keeps no servlet request, HTTP connection or upgrade headers (see ChatSocket).
-    config.jetty.modifyServer(server -> {
-      WebSocketUpgradeHandler upgrade =
-          new WebSocketUpgradeHandler(WebSocketServerComponents.ensureWebSocketComponents(server));
-      upgrade.setHandler((Handler) null); // Javalin attaches its servlet context below this handler
-      Configuration limits = upgrade.getConfiguration();
-      limits.setMaxTextMessageSize(Endpoints.MAX_FRAME_BYTES);
-      limits.setMaxBinaryMessageSize(Endpoints.MAX_FRAME_BYTES);
-      limits.setIdleTimeout(Duration.ZERO); // the core closes idle connections itself
-      upgrade.addMapping("/ws", (request, response, callback) -> {
-        if (!endpoints.origins().admits(request.getHeaders().get(HttpHeader.ORIGIN))) {
-          response.setStatus(403);
-          response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-          response.write(true, ByteBuffer.wrap(FORBIDDEN.getBytes(StandardCharsets.UTF_8)), callback);
-          return null;
-        }
-        response.setExtensions(List.of()); // no permessage-deflate
-        return new ChatSocket(endpoints.chat(), sockets, Request.getRemoteAddr(request));
-      });
-      server.insertHandler(upgrade);
-    });
+    config.jetty.modifyServer(server -> server.insertHandler(webSocketUpgrade(server, endpoints, sockets)));
     if (JavalinTransport.class.getResource(WEB_ROOT + "/index.html") != null) {
       config.staticFiles.add(WEB_ROOT, Location.CLASSPATH);
     }
