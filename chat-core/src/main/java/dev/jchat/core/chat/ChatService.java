@@ -65,7 +65,7 @@ public final class ChatService {
   }
 
   /**
-   * With the executor that runs the rounds delivering room events ({@code Runnable::run} delivers on
+   * With the executor on which room events are delivered ({@code Runnable::run} delivers on
    * the publisher's thread, which makes delivery immediate: handy in tests).
    */
   public ChatService(ChatSettings settings, MessageStore store, Broadcaster broadcaster, Presence presence,

@@ -38,17 +38,17 @@ class ChatServiceTest {
   private final User alice = new User(1, "alice");
   private final User bob = new User(2, "bob");
 
-  /** Runs fan-out rounds at once, or holds them while paused, as a busy fan-out thread would. */
+  /** Runs the fan-out's work at once, or holds it while paused, as a busy fan-out thread would. */
   private static final class PausableExecutor implements Executor {
     private final List<Runnable> held = new ArrayList<>();
     private boolean paused;
 
     @Override
-    public void execute(Runnable round) {
+    public void execute(Runnable delivery) {
       if (paused) {
-        held.add(round);
+        held.add(delivery);
       } else {
-        round.run();
+        delivery.run();
       }
     }
 
