@@ -22,6 +22,7 @@ final class ChatSocket implements FrameHandler {
 
   private final ChatService chat;
   private final OpenSockets sockets;
+  private final EncodedFrames encoded;
   private final String remoteAddress;
   private volatile ChatSession session;
   private CoreSession core;
@@ -29,9 +30,10 @@ final class ChatSocket implements FrameHandler {
   /** Whether the data message in progress is binary, which its continuation frames then are too. */
   private boolean binary;
 
-  ChatSocket(ChatService chat, OpenSockets sockets, String remoteAddress) {
+  ChatSocket(ChatService chat, OpenSockets sockets, EncodedFrames encoded, String remoteAddress) {
     this.chat = chat;
     this.sockets = sockets;
+    this.encoded = encoded;
     this.remoteAddress = remoteAddress;
   }
 
@@ -39,7 +41,7 @@ final class ChatSocket implements FrameHandler {
   public void onOpen(CoreSession coreSession, Callback callback) {
     core = coreSession;
     sockets.opened();
-    session = chat.open(new JettyConnection(coreSession, remoteAddress));
+    session = chat.open(new JettyConnection(coreSession, encoded, remoteAddress));
     text = new StringMessageSink(coreSession, message -> {
       chat.receive(session, (String) message[0]);
       return null;

@@ -99,6 +99,7 @@ public final class JavalinTransport implements ChatServer {
     limits.setMaxTextMessageSize(Endpoints.MAX_FRAME_BYTES);
     limits.setMaxBinaryMessageSize(Endpoints.MAX_FRAME_BYTES);
     limits.setIdleTimeout(Duration.ZERO); // the core closes idle connections itself
+    EncodedFrames encoded = new EncodedFrames();
     upgrade.addMapping("/ws", (request, response, callback) -> {
       if (!endpoints.origins().admits(request.getHeaders().get(HttpHeader.ORIGIN))) {
         response.setStatus(403);
@@ -107,7 +108,7 @@ public final class JavalinTransport implements ChatServer {
         return null;
       }
       response.setExtensions(List.of()); // no permessage-deflate
-      return new ChatSocket(endpoints.chat(), sockets, Request.getRemoteAddr(request));
+      return new ChatSocket(endpoints.chat(), sockets, encoded, Request.getRemoteAddr(request));
     });
     return upgrade;
   }

@@ -10,10 +10,12 @@ import org.eclipse.jetty.websocket.core.OpCode;
 /** The core's view of a Jetty core WebSocket session: every call is asynchronous. */
 final class JettyConnection implements Connection {
   private final CoreSession session;
+  private final EncodedFrames encoded;
   private final String remoteAddress;
 
-  JettyConnection(CoreSession session, String remoteAddress) {
+  JettyConnection(CoreSession session, EncodedFrames encoded, String remoteAddress) {
     this.session = session;
+    this.encoded = encoded;
     this.remoteAddress = remoteAddress;
   }
 
@@ -25,9 +27,13 @@ final class JettyConnection implements Connection {
   public void send(List<String> frames, SendCallback done) {
     int last = frames.size() - 1;
     for (int i = 0; i < last; i++) {
-      session.sendFrame(new Frame(OpCode.TEXT, true, frames.get(i)), Callback.NOOP, true);
+      session.sendFrame(textFrame(frames.get(i)), Callback.NOOP, true);
     }
-    session.sendFrame(new Frame(OpCode.TEXT, true, frames.get(last)), Callback.from(done::sent, done::failed), false);
+    session.sendFrame(textFrame(frames.get(last)), Callback.from(done::sent, done::failed), false);
+  }
+
+  private Frame textFrame(String text) {
+    return new Frame(OpCode.TEXT, true, encoded.utf8(text));
   }
 
   @Override

@@ -39,6 +39,16 @@ final class Proc {
     return Long.parseLong(fields[12]) * TICK_NANOS;
   }
 
+  /** Write system calls the process made so far (write, writev, sendmsg...), from /proc/<pid>/io; -1 if unreadable. */
+  static long writeCalls(long pid) {
+    try {
+      return read(Path.of("/proc", Long.toString(pid), "io")).lines().filter(line -> line.startsWith("syscw:"))
+          .mapToLong(line -> Long.parseLong(line.substring("syscw:".length()).trim())).findFirst().orElse(-1);
+    } catch (IllegalStateException e) {
+      return -1;
+    }
+  }
+
   /** CPU time per thread name (digits folded, so pools add up), from /proc/<pid>/task; empty if unreadable. */
   static Map<String, Long> threadCpuNanos(long pid) {
     Map<String, Long> byName = new HashMap<>();
