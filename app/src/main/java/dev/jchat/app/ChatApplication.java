@@ -53,7 +53,8 @@ public final class ChatApplication implements AutoCloseable {
     JdbcMessageStore messages = new JdbcMessageStore(database, clock);
     byte[] secret = config.jwtSecret() != null ? config.jwtSecret() : JwtSecretFile.loadOrCreate(config.dataDir());
     JwtTokenService tokens = new JwtTokenService(secret, config.tokenLifetime(), clock);
-    ChatSettings settings = ChatSettings.defaults().withOutbox(config.outboxMaxFrames(), config.outboxMaxBytes());
+    ChatSettings settings = ChatSettings.defaults().withOutbox(config.outboxMaxFrames(), config.outboxMaxBytes())
+        .withWriteInterval(config.writeInterval());
     LocalPresence presence = new LocalPresence();
     ChatService chat = new ChatService(settings, messages, new LocalBroadcaster(), presence,
         tokens, new TextRules(), new JsonFrameCodec(), clock);

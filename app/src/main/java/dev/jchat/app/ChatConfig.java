@@ -27,7 +27,8 @@ public record ChatConfig(
     Duration tokenLifetime,
     String allowedOrigins,
     int outboxMaxFrames,
-    int outboxMaxBytes) {
+    int outboxMaxBytes,
+    Duration writeInterval) {
 
   public static ChatConfig from(Map<String, String> environment, Properties properties) {
     Settings settings = new Settings(environment, properties);
@@ -62,7 +63,8 @@ public record ChatConfig(
         Duration.ofMinutes(settings.integer("CHAT_TOKEN_TTL_MINUTES", 24 * 60, 1, 365 * 24 * 60)),
         origins,
         settings.integer("CHAT_OUTBOX_MAX_FRAMES", 1000, 10, 1_000_000),
-        settings.integer("CHAT_OUTBOX_MAX_BYTES", 1024 * 1024, 16 * 1024, 1024 * 1024 * 1024));
+        settings.integer("CHAT_OUTBOX_MAX_BYTES", 1024 * 1024, 16 * 1024, 1024 * 1024 * 1024),
+        Duration.ofMillis(settings.integer("CHAT_WRITE_INTERVAL_MS", 10, 0, 1000)));
   }
 
   @Override

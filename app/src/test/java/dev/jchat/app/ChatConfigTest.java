@@ -30,6 +30,7 @@ class ChatConfigTest {
     assertThat(config.jwtSecret()).isNull();
     assertThat(config.tokenLifetime()).isEqualTo(Duration.ofHours(24));
     assertThat(config.allowedOrigins()).isEqualTo(OriginPolicy.DEFAULT);
+    assertThat(config.writeInterval()).isEqualTo(Duration.ofMillis(10));
   }
 
   @Test
@@ -47,6 +48,8 @@ class ChatConfigTest {
         .hasMessageStartingWith("invalid setting CHAT_TRANSPORT=netty");
     assertThatThrownBy(() -> ChatConfig.from(Map.of("CHAT_ALLOWED_ORIGINS", "(unclosed"), new Properties()))
         .hasMessageStartingWith("invalid setting CHAT_ALLOWED_ORIGINS=(unclosed");
+    assertThatThrownBy(() -> ChatConfig.from(Map.of("CHAT_WRITE_INTERVAL_MS", "2000"), new Properties()))
+        .hasMessage("invalid setting CHAT_WRITE_INTERVAL_MS=2000: expected a whole number from 0 to 1000");
   }
 
   @Test

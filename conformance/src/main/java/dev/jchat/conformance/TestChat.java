@@ -43,7 +43,8 @@ public final class TestChat implements AutoCloseable {
     JwtTokenService tokens = new JwtTokenService(SECRET, Duration.ofHours(24), clock);
     // Room events are delivered on the publisher's thread, so a broadcast a request causes is queued
     // before that request's answer: a later ping's pong follows it (WireClient.framesUntilPong).
-    ChatService chat = new ChatService(settings, store, new LocalBroadcaster(), presence, tokens,
+    // That thread must not wait for a write interval.
+    ChatService chat = new ChatService(settings.withWriteInterval(Duration.ZERO), store, new LocalBroadcaster(), presence, tokens,
         new TextRules(), new JsonFrameCodec(), clock, Runnable::run);
     AccountService accounts = new AccountService(new InMemoryUserStore(), OncePerPassword.HASHER, tokens,
         new LoginThrottle(clock, 5, Duration.ofSeconds(60)));

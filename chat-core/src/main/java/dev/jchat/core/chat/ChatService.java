@@ -66,7 +66,8 @@ public final class ChatService {
 
   /**
    * With the executor on which room events are delivered ({@code Runnable::run} delivers on
-   * the publisher's thread, which makes delivery immediate: handy in tests).
+   * the publisher's thread, which makes delivery immediate: handy in tests, with a zero
+   * {@link ChatSettings#writeInterval}, since a publisher must not wait).
    */
   public ChatService(ChatSettings settings, MessageStore store, Broadcaster broadcaster, Presence presence,
                      TokenService tokens, MessageValidator validator, FrameCodec codec, Clock clock,
@@ -81,7 +82,7 @@ public final class ChatService {
     this.clock = clock;
     this.rooms = new Rooms(store, presence);
     this.typing = new TypingTracker(clock, settings.typingThrottle(), settings.typingTimeout(), this::publishTyping);
-    this.fanout = new Fanout(members, fanoutExecutor);
+    this.fanout = new Fanout(members, fanoutExecutor, settings.writeInterval());
     broadcaster.subscribe(fanout::publish);
     scheduleSweep();
   }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One client connection as the core sees it: who it is, which rooms it joined, its limits and its
@@ -31,6 +32,8 @@ public final class ChatSession {
   private volatile Instant lastPinged;
   private volatile boolean closed;
   private final List<Clock.Timer> timers = new ArrayList<>();
+  /** When the fan-out last wrote here; a day back at first, so the first write never waits. Fan-out only. */
+  private long flushedAt = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
 
   /**
    * Per room: the last event published before the join (history and presence cover those), the
@@ -203,9 +206,15 @@ public final class ChatSession {
     return isNew(joined, event) && outbox.hold(event.frame());
   }
 
-  /** Writes the frames {@link #deliver} queued. */
-  void flush() {
+  /** Writes the frames {@link #deliver} queued; {@code now} is {@link System#nanoTime} as the fan-out read it. */
+  void flush(long now) {
+    flushedAt = now;
     outbox.flush();
+  }
+
+  /** Nanoseconds until the fan-out may write to this connection again, at most one write per {@code interval}. */
+  long untilFlush(long interval, long now) {
+    return flushedAt + interval - now;
   }
 
   private static boolean isNew(JoinedRoom joined, RoomEvent event) {

@@ -1,6 +1,7 @@
 package dev.jchat.core.chat;
 
 import dev.jchat.core.port.RoomEvent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -22,6 +23,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * line takes the new frames in the same write, so the busier the room, the more frames share one
  * socket write, and a message waits for at most one pass over the connections.
  *
+ * <p>A connection is written at most once per write interval: one written less than that ago keeps its
+ * place in line, and the frames that come meanwhile go out together when its time comes. A busy room
+ * then costs its members' clients, and the kernel, a write per interval rather than one per message;
+ * a message waits at most the interval longer, and one to a connection not written lately not at all.
+ *
  * <p>Every event gets a sequence number when it is published. A connection that joins a room skips
  * the events numbered before its join: what they changed is already in the history and presence it
  * reads after joining, as when delivery was immediate.
@@ -30,12 +36,15 @@ final class Fanout {
   private static final System.Logger LOG = System.getLogger(Fanout.class.getName());
   private static final int MAX_EVENTS_AT_ONCE = 256;
   private static final int WRITES_BETWEEN_LOOKS = 64;
+  /** The shortest wait for the next connection's time, so that a pass goes on in steps, not one park per write. */
+  private static final long MIN_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
   private record Numbered(RoomEvent event, long sequence) {
   }
 
   private final RoomMembers members;
   private final Executor executor;
+  private long writeIntervalNanos;
   private final AtomicLong published = new AtomicLong();
   private final BlockingQueue<Numbered> waiting = new LinkedBlockingQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
@@ -43,9 +52,11 @@ final class Fanout {
   /** The connections with unwritten frames, in the order they got the first one. */
   private final Set<ChatSession> inLine = new LinkedHashSet<>();
 
-  Fanout(RoomMembers members, Executor executor) {
+  /** With {@code Runnable::run} as the executor, the interval must be zero: a publisher never waits. */
+  Fanout(RoomMembers members, Executor executor, Duration writeInterval) {
     this.members = members;
     this.executor = executor;
+    this.writeIntervalNanos = writeInterval.toNanos();
   }
 
   /** One thread, started when events come and ended after a second without any: nothing to shut down. */
@@ -75,17 +86,20 @@ final class Fanout {
       do {
         try {
           queueWaiting();
-          writeSome();
+          long wait = writeSome();
+          if (wait > 0) {
+            awaitEvent(Math.max(wait, MIN_WAIT_NANOS));
+          }
         } catch (RuntimeException e) {
           LOG.log(System.Logger.Level.ERROR, "a room event could not be delivered", e);
         }
-      } while (!inLine.isEmpty() || !waiting.isEmpty());
+      } while (!inLine.isEmpty() || !taken.isEmpty() || !waiting.isEmpty());
       scheduled.set(false);
     } while (!waiting.isEmpty() && scheduled.compareAndSet(false, true));
   }
 
   private void queueWaiting() {
-    waiting.drainTo(taken, MAX_EVENTS_AT_ONCE);
+    waiting.drainTo(taken, MAX_EVENTS_AT_ONCE - taken.size());
     try {
       taken.forEach(numbered -> members.deliver(numbered.event(), numbered.sequence(), inLine));
     } finally {
@@ -93,12 +107,39 @@ final class Fanout {
     }
   }
 
-  private void writeSome() {
+  /**
+   * Writes to the next few connections in line whose interval has passed, passing over the others;
+   * when it could write to none, returns how long until one's interval passes, else 0.
+   */
+  private long writeSome() {
+    long soonest = Long.MAX_VALUE;
+    int written = 0;
     Iterator<ChatSession> next = inLine.iterator();
-    for (int i = 0; i < WRITES_BETWEEN_LOOKS && next.hasNext(); i++) {
+    while (written < WRITES_BETWEEN_LOOKS && next.hasNext()) {
       ChatSession session = next.next();
-      next.remove();
-      session.flush();
+      long now = System.nanoTime();
+      long wait = session.untilFlush(writeIntervalNanos, now);
+      if (wait > 0) {
+        soonest = Math.min(soonest, wait);
+      } else {
+        next.remove();
+        session.flush(now);
+        written++;
+      }
+    }
+    return written > 0 || soonest == Long.MAX_VALUE ? 0 : soonest;
+  }
+
+  /** Waits until an event comes or the time has passed, whichever is first. */
+  private void awaitEvent(long nanos) {
+    try {
+      Numbered event = waiting.poll(nanos, TimeUnit.NANOSECONDS);
+      if (event != null) {
+        taken.add(event);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      writeIntervalNanos = 0; // a thread asked to stop writes what is left at once rather than wait
     }
   }
 }

@@ -32,11 +32,13 @@ class ChatServiceTest {
   private final FakeTokens tokens = new FakeTokens(clock, Duration.ofHours(1));
   private final PausableExecutor fanout = new PausableExecutor();
   private final RacingStore store = new RacingStore(new InMemoryMessageStore(clock));
-  private final ChatService chat = new ChatService(ChatSettings.defaults().withOutbox(10, 1_000_000),
+  private final ChatService chat = new ChatService(
+      ChatSettings.defaults().withOutbox(10, 1_000_000).withWriteInterval(Duration.ZERO),
       store, new LocalBroadcaster(), new LocalPresence(), tokens, new TextRules(), codec, clock,
       fanout);
   private final User alice = new User(1, "alice");
   private final User bob = new User(2, "bob");
+  private final User carol = new User(3, "carol");
 
   /** Runs the fan-out's work at once, or holds it while paused, as a busy fan-out thread would. */
   private static final class PausableExecutor implements Executor {
@@ -104,9 +106,19 @@ class ChatServiceTest {
 
   /** A connection as the tests drive it. */
   private final class Client {
+    final ChatService service;
     final RecordingConnection connection = new RecordingConnection();
-    final ChatSession session = chat.open(connection);
+    final ChatSession session;
     int nextAck = 1;
+
+    Client() {
+      this(chat);
+    }
+
+    Client(ChatService service) {
+      this.service = service;
+      this.session = service.open(connection);
+    }
 
     Client authenticated(User user) {
       request(new Command.Auth(tokens.issue(user)));
@@ -119,7 +131,7 @@ class ChatServiceTest {
     }
 
     void request(Command command) {
-      chat.handle(session, new Inbound.Request(command, nextAck++));
+      service.handle(session, new Inbound.Request(command, nextAck++));
     }
 
     List<ServerEvent> events() {
@@ -128,6 +140,17 @@ class ChatServiceTest {
 
     <T extends ServerEvent> List<T> events(Class<T> type) {
       return events().stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** The send that brought the chat:new with this text, waited for. */
+    RecordingConnection.Write awaitWriteOf(String text) throws InterruptedException {
+      return connection.awaitWrite(frame -> codec.event(frame) instanceof ServerEvent.NewMessage message
+          && message.message().text().equals(text), Duration.ofSeconds(5)).orElseThrow();
+    }
+
+    List<String> texts(RecordingConnection.Write write) {
+      return write.frames().stream().map(codec::event).filter(ServerEvent.NewMessage.class::isInstance)
+          .map(event -> ((ServerEvent.NewMessage) event).message().text()).toList();
     }
 
     List<ErrorCode> errors() {
@@ -177,6 +200,30 @@ class ChatServiceTest {
     assertThat(reader.events(ServerEvent.NewMessage.class)).extracting(e -> e.message().text())
         .containsExactly("one", "two", "three");
     assertThat(reader.connection.writes()).isEqualTo(writesBefore + 1);
+  }
+
+  @Test
+  void the_fanout_writes_a_connection_at_most_once_per_interval_and_passes_over_it_to_others()
+      throws InterruptedException {
+    Duration interval = Duration.ofMillis(400);
+    ChatService paced = new ChatService(ChatSettings.defaults().withWriteInterval(interval), store,
+        new LocalBroadcaster(), new LocalPresence(), tokens, new TextRules(), codec, clock); // its own fan-out thread
+    Client quiet = new Client(paced).authenticated(carol).in("quiet");
+    Client sender = new Client(paced).authenticated(alice).in("busy");
+    Client reader = new Client(paced).authenticated(bob).in("busy");
+
+    sender.request(new Command.Send("busy", "one", null));
+    RecordingConnection.Write one = reader.awaitWriteOf("one");
+    sender.request(new Command.Send("busy", "two", null));
+    sender.request(new Command.Send("busy", "three", null));
+    quiet.request(new Command.Send("quiet", "hi", null)); // carol's last write came before bob's
+
+    RecordingConnection.Write three = reader.awaitWriteOf("three");
+    assertThat(reader.texts(three)).as("what came within the interval goes out in one write")
+        .containsExactly("two", "three");
+    assertThat(three.nanos() - one.nanos()).isGreaterThanOrEqualTo(interval.toNanos());
+    assertThat(quiet.awaitWriteOf("hi").nanos()).as("carol's turn came first, bob waiting did not hold her back")
+        .isLessThan(three.nanos());
   }
 
   @Test

@@ -1,8 +1,12 @@
 package dev.jchat.core.testing;
 
 import dev.jchat.core.port.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A connection that records what the core writes. Writes complete at once unless the connection is
@@ -10,7 +14,7 @@ import java.util.List;
  */
 public final class RecordingConnection implements Connection {
   private final List<String> frames = new ArrayList<>();
-  private int writes;
+  private final List<Write> writes = new ArrayList<>();
   private final List<SendCallback> pending = new ArrayList<>();
   private boolean stalled;
   private Integer closeCode;
@@ -24,7 +28,8 @@ public final class RecordingConnection implements Connection {
       return;
     }
     frames.addAll(written);
-    writes++;
+    writes.add(new Write(System.nanoTime(), List.copyOf(written)));
+    notifyAll();
     done.sent();
   }
 
@@ -60,7 +65,25 @@ public final class RecordingConnection implements Connection {
 
   /** How many sends the core made; each is one socket write on a transport that batches. */
   public synchronized int writes() {
-    return writes;
+    return writes.size();
+  }
+
+  /** One send: when it was made ({@link System#nanoTime}) and its frames. */
+  public record Write(long nanos, List<String> frames) {
+  }
+
+  /** Waits, at most the timeout, for the first send with a frame that matches; empty if none came. */
+  public synchronized Optional<Write> awaitWrite(Predicate<String> frame, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Optional<Write> found = writes.stream().filter(write -> write.frames().stream().anyMatch(frame)).findFirst();
+      long left = deadline - System.nanoTime();
+      if (found.isPresent() || left <= 0) {
+        return found;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
   }
 
   public synchronized Integer closeCode() {
