@@ -44,10 +44,15 @@ public final class Database implements AutoCloseable {
     hikari.setMaximumPoolSize(config.poolSize());
     hikari.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
     hikari.setValidationTimeout(VALIDATION_TIMEOUT.toMillis());
+    if (config.vendor().equals("postgresql")) {
+      hikari.addDataSourceProperty("socketTimeout", Long.toString(config.readTimeout().toSeconds()));
+    }
     HikariDataSource pool = null;
     try {
       pool = new HikariDataSource(hikari);
-      Flyway.configure().dataSource(pool).load().migrate();
+      // Migrations get a connection of their own, without the read timeout: building an index on a
+      // large table may rightly take longer than any chat statement.
+      Flyway.configure().dataSource(hikari.getJdbcUrl(), config.user(), config.password()).load().migrate();
       return new Database(config, pool);
     } catch (RuntimeException e) {
       if (pool != null) {

@@ -10,10 +10,12 @@ import dev.jchat.core.port.AppendRecorder;
 import dev.jchat.core.port.MessageStore;
 import dev.jchat.core.port.StoreUnavailableException;
 import dev.jchat.core.testing.FakeClock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -27,7 +29,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A store that reaches PostgreSQL through a proxy which the test cuts and restores. */
+/** A store that reaches PostgreSQL through a proxy which the test cuts or freezes, then restores. */
 class OutageTest {
   private static final int SENDERS = 3;
   private static final long WAIT_SECONDS = 20;
@@ -85,6 +87,35 @@ class OutageTest {
     Set<Long> stored = DB.database().withConnection(connection -> MessageTable.after(connection, room, 0, 100_000))
         .messages().stream().map(Message::id).collect(Collectors.toSet());
     assertThat(stored).as("every acknowledged message is stored").containsAll(acked);
+  }
+
+  @Test
+  void when_the_database_stops_answering_an_append_fails_after_the_read_timeout_and_the_store_recovers()
+      throws Exception {
+    String room = "partition";
+    Duration readTimeout = Duration.ofSeconds(1);
+    try (TcpProxy proxy = TcpProxy.start(PostgresServer.address());
+         Database viaProxy = Database.start(
+             PostgresServer.configVia(DB.schema(), proxy.port()).withReadTimeout(readTimeout));
+         JdbcMessageStore store = new JdbcMessageStore(viaProxy, new FakeClock())) {
+      AppendRecorder appends = new AppendRecorder(store);
+      User author = new User(SENDERS + 1, "alice"); // not a sender of the other test: keys are per author
+      long before = appends.append(new NewMessage(room, author, "before", "p-1"))
+          .get(WAIT_SECONDS, TimeUnit.SECONDS).message().id();
+
+      proxy.freeze(); // the connections stay open; nothing comes back
+      long frozenAt = System.nanoTime();
+      CompletableFuture<AppendRecorder.Stored> during = appends.append(new NewMessage(room, author, "during", "p-2"));
+      assertThatThrownBy(() -> during.get(WAIT_SECONDS, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(StoreUnavailableException.class);
+      assertThat(Duration.ofNanos(System.nanoTime() - frozenAt)).as("time until the append was reported failed")
+          .isGreaterThanOrEqualTo(readTimeout).isLessThan(Duration.ofSeconds(WAIT_SECONDS / 2));
+
+      proxy.thaw();
+      long after = appends.append(new NewMessage(room, author, "after", "p-3"))
+          .get(WAIT_SECONDS, TimeUnit.SECONDS).message().id();
+      assertThat(store.after(room, 0, 10).messages()).extracting(Message::id).contains(before, after);
+    }
   }
 
   /** Sends one message after another, each once the previous one was reported; counts the outcomes. */

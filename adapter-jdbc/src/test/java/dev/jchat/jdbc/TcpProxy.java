@@ -14,7 +14,9 @@ import java.util.concurrent.Executors;
 
 /**
  * A TCP proxy on 127.0.0.1 in front of a server. {@link #cut} closes every connection and refuses new
- * ones, as a database outage would; {@link #restore} listens again on the same port.
+ * ones, as a database outage would; {@link #restore} listens again on the same port. {@link #freeze}
+ * stops passing bytes on while every connection stays open, as a silent network partition would;
+ * {@link #thaw} lets them flow again.
  */
 public final class TcpProxy implements AutoCloseable {
   private final InetSocketAddress target;
@@ -26,6 +28,7 @@ public final class TcpProxy implements AutoCloseable {
     return thread;
   });
   private ServerSocket listener;
+  private boolean frozen;
 
   private TcpProxy(InetSocketAddress target, ServerSocket listener) {
     this.target = target;
@@ -58,6 +61,15 @@ public final class TcpProxy implements AutoCloseable {
     again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     listener = again;
     threads.execute(() -> accept(again));
+  }
+
+  public synchronized void freeze() {
+    frozen = true;
+  }
+
+  public synchronized void thaw() {
+    frozen = false;
+    notifyAll();
   }
 
   @Override
@@ -94,15 +106,25 @@ public final class TcpProxy implements AutoCloseable {
     }
   }
 
-  /** Copies bytes one way until either side closes, then closes both. */
+  /** Copies bytes one way, holding them while frozen, until either side closes; then closes both. */
   private void pump(Socket from, Socket to) {
+    byte[] buffer = new byte[8192];
     try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-      in.transferTo(out);
-    } catch (IOException e) {
-      // a side closed: the connection is over
+      for (int read; (read = in.read(buffer)) >= 0; ) {
+        awaitThaw();
+        out.write(buffer, 0, read);
+      }
+    } catch (IOException | InterruptedException e) {
+      // a side closed, or the proxy closed: the connection is over
     } finally {
       closeQuietly(from);
       closeQuietly(to);
+    }
+  }
+
+  private synchronized void awaitThaw() throws InterruptedException {
+    while (frozen) {
+      wait();
     }
   }
 
