@@ -80,7 +80,8 @@ final class FanOut {
   static String progress(LoadStep step) {
     Usage.Span span = step.span();
     return String.format("%s %s msg/s from %d senders: %s deliveries/s, delivered %s, p99 %s ms, server CPU %s%%"
-            + " (kernel %s%%; threads: %s; %s deliveries per write call), generator CPU %s%% (kernel %s%%), send lag p99 %s ms%s", step.server(),
+            + " (kernel %s%%; threads: %s; %s deliveries per write call), generator CPU %s%% (kernel %s%%),"
+            + " send lag p99 %s ms%s", step.server(),
         Table.num(step.rate()), step.senders(), Table.num(step.deliveriesPerSecond()), Table.percent(step.ratio()),
         Table.millis(step.stats().latency(), 99), Table.num(span.serverCpuPercent()),
         Table.num(100 * span.serverSystemSeconds() / span.seconds()), step.busiestThreads(),

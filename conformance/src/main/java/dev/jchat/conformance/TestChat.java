@@ -44,8 +44,8 @@ public final class TestChat implements AutoCloseable {
     // Room events are delivered on the publisher's thread, so a broadcast a request causes is queued
     // before that request's answer: a later ping's pong follows it (WireClient.framesUntilPong).
     // That thread must not wait for a write interval.
-    ChatService chat = new ChatService(settings.withWriteInterval(Duration.ZERO), store, new LocalBroadcaster(), presence, tokens,
-        new TextRules(), new JsonFrameCodec(), clock, Runnable::run);
+    ChatService chat = new ChatService(settings.withWriteInterval(Duration.ZERO), store, new LocalBroadcaster(),
+        presence, tokens, new TextRules(), new JsonFrameCodec(), clock, Runnable::run);
     AccountService accounts = new AccountService(new InMemoryUserStore(), OncePerPassword.HASHER, tokens,
         new LoginThrottle(clock, 5, Duration.ofSeconds(60)));
     OriginPolicy origins = new OriginPolicy(OriginPolicy.DEFAULT);
