@@ -114,10 +114,10 @@ final class Fanout {
   private long writeSome() {
     long soonest = Long.MAX_VALUE;
     int written = 0;
+    long now = System.nanoTime(); // read again after each write, not for each connection passed over
     Iterator<ChatSession> next = inLine.iterator();
     while (written < WRITES_BETWEEN_LOOKS && next.hasNext()) {
       ChatSession session = next.next();
-      long now = System.nanoTime();
       long wait = session.untilFlush(writeIntervalNanos, now);
       if (wait > 0) {
         soonest = Math.min(soonest, wait);
@@ -125,6 +125,7 @@ final class Fanout {
         next.remove();
         session.flush(now);
         written++;
+        now = System.nanoTime();
       }
     }
     return written > 0 || soonest == Long.MAX_VALUE ? 0 : soonest;
