@@ -179,9 +179,10 @@ public final class ChatSession {
     joined.lastMessageId = Math.max(joined.lastMessageId, newestSent);
     for (RoomEvent event : held) {
       if (isNew(joined, event)) {
-        outbox.offer(event.frame());
+        outbox.hold(event.frame());
       }
     }
+    outbox.flush(); // all of them in one write
   }
 
   synchronized boolean leave(String room) {
