@@ -34,7 +34,7 @@ final class ApiServlet extends HttpServlet {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     byte[] body;
     try (InputStream in = request.getInputStream()) {
-      body = in.readNBytes(HttpApi.MAX_BODY_BYTES + 1); // one more tells the API the body is too large
+      body = HttpApi.readBody(in);
     }
     HttpResponse answer = current.http().handle(new HttpRequest(request.getMethod(), path,
         QueryString.parse(request.getQueryString()), request::getHeader, body, request.getRemoteAddr()));

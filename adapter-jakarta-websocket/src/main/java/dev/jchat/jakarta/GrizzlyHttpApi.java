@@ -48,7 +48,7 @@ final class GrizzlyHttpApi extends HttpHandler {
   private static HttpRequest read(Request request, String path) throws Exception {
     byte[] body;
     try (InputStream in = request.getInputStream()) {
-      body = in.readNBytes(HttpApi.MAX_BODY_BYTES + 1); // one more tells the API the body is too large
+      body = HttpApi.readBody(in);
     }
     return new HttpRequest(request.getMethod().getMethodString(), path, QueryString.parse(request.getQueryString()),
         request::getHeader, body, request.getRemoteAddr());

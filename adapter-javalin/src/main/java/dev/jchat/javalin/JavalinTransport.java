@@ -140,9 +140,9 @@ public final class JavalinTransport implements ChatServer {
   private static void answer(HttpApi api, Context ctx) throws IOException {
     Map<String, String> query = new HashMap<>();
     ctx.queryParamMap().forEach((name, values) -> query.put(name, values.get(0)));
-    // Read one byte past the limit, so the API can answer 413 in its own words (Javalin's own
-    // check on a large Content-Length would answer with its own body).
-    byte[] body = ctx.req().getInputStream().readNBytes(HttpApi.MAX_BODY_BYTES + 1);
+    // The API reads the body itself, so it answers 413 in its own words (Javalin's own check on a
+    // large Content-Length would answer with its own body).
+    byte[] body = HttpApi.readBody(ctx.req().getInputStream());
     HttpResponse response = api.handle(new HttpRequest(ctx.method().name(), ctx.path(), query, ctx::header,
         body, ctx.ip()));
     ctx.status(response.status());

@@ -15,6 +15,7 @@ import dev.jchat.core.domain.RoomSummary;
 import dev.jchat.core.domain.User;
 import dev.jchat.core.port.StoreUnavailableException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,8 @@ import java.util.regex.Pattern;
  */
 public final class HttpApi {
   public static final int MAX_BODY_BYTES = 16 * 1024;
+  /** How much of a body over the limit is read and dropped before the 413 is sent. */
+  private static final int DRAIN_BYTES = 1024 * 1024;
   private static final Pattern ROOM_MESSAGES = Pattern.compile("/api/rooms/([^/]*)/messages");
 
   private final AccountService accounts;
@@ -48,6 +51,24 @@ public final class HttpApi {
   /** True for the paths this API answers; a transport serves everything else as static files. */
   public static boolean owns(String path) {
     return path.equals("/health") || path.startsWith("/api/");
+  }
+
+  /**
+   * Reads a request body for {@link #handle}: one byte past the limit tells the API it is too large.
+   * The rest of such a body is read and dropped, up to {@link #DRAIN_BYTES}: a server that closes with
+   * a body still arriving resets the connection, and the client loses the 413.
+   */
+  public static byte[] readBody(InputStream in) throws IOException {
+    byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+    if (body.length > MAX_BODY_BYTES) {
+      byte[] scrap = new byte[8192];
+      int drained = 0;
+      int read;
+      while (drained < DRAIN_BYTES && (read = in.read(scrap)) >= 0) {
+        drained += read;
+      }
+    }
+    return body;
   }
 
   public HttpResponse handle(HttpRequest request) {
