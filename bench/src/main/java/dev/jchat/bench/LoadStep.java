@@ -4,6 +4,7 @@ import dev.jchat.bench.client.BenchClient;
 import dev.jchat.bench.client.StepStats;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,9 +36,11 @@ record LoadStep(String server, int clients, int senders, double rate, int recipi
     var threadsBefore = Proc.threadCpuNanos(target.pid());
     long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
     long end = start + plan.duration().toNanos();
-    Pacer.schedule(senders, plan.rate(), plan.step(), stats, plan.padding(), start, end);
+    CountDownLatch lastSent = Pacer.schedule(senders, plan.rate(), plan.step(), stats, plan.padding(), start, end);
     sleepUntil(end);
     long drainDeadline = System.nanoTime() + plan.drainLimit().toNanos();
+    // A send due just before the end may run just after it: wait for it, or the step ends without it.
+    awaitUntil(lastSent, drainDeadline);
     while (System.nanoTime() < drainDeadline && (stats.delivered() < stats.sent() * plan.recipients()
         || plan.waitForAcks() && stats.acked() < stats.sent())) {
       Target.sleep(5);
@@ -53,6 +56,14 @@ record LoadStep(String server, int clients, int senders, double rate, int recipi
     Usage.Span span = after.since(before);
     return new LoadStep(target.label(), (int) fleet.openCount(), senders.size(), plan.rate(), plan.recipients(), stats,
         span, rss, heap, Proc.busiestThreads(threadsBefore, threadsAfter, span.seconds(), 4));
+  }
+
+  private static void awaitUntil(CountDownLatch latch, long deadline) {
+    try {
+      latch.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void sleepUntil(long deadline) {

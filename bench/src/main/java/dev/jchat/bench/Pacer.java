@@ -3,6 +3,7 @@ package dev.jchat.bench;
 import dev.jchat.bench.client.BenchClient;
 import dev.jchat.bench.client.StepStats;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,10 +26,14 @@ final class Pacer {
     return Math.min(available, Math.max(minimum, needed));
   }
 
-  /** Schedules every send of one step; returns at once. Sends run from {@code start} until {@code end}. */
-  static void schedule(List<BenchClient> senders, double rate, int step, StepStats stats, String padding,
-                       long start, long end) {
+  /**
+   * Schedules every send of one step and returns at once. Sends run from {@code start} until {@code end};
+   * the latch opens when every sender has made its last, which may be a little after {@code end}.
+   */
+  static CountDownLatch schedule(List<BenchClient> senders, double rate, int step, StepStats stats, String padding,
+                                 long start, long end) {
     long interval = (long) (senders.size() * 1e9 / rate);
+    CountDownLatch done = new CountDownLatch(senders.size());
     for (int i = 0; i < senders.size(); i++) {
       BenchClient sender = senders.get(i);
       long first = start + (long) ((double) interval * i / senders.size());
@@ -39,6 +44,7 @@ final class Pacer {
         public void run() {
           long now = System.nanoTime();
           if (next >= end || !sender.isOpen()) {
+            done.countDown();
             return;
           }
           long lag = now - next;
@@ -52,9 +58,12 @@ final class Pacer {
           next += interval;
           if (next < end) {
             sender.loop().schedule(next, this);
+          } else {
+            done.countDown();
           }
         }
       });
     }
+    return done;
   }
 }
