@@ -5,6 +5,7 @@ import dev.jchat.wire.Endpoints;
 import dev.jchat.wire.HttpApi;
 import dev.jchat.wire.HttpRequest;
 import dev.jchat.wire.HttpResponse;
+import dev.jchat.wire.OriginPolicy;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -34,7 +35,6 @@ import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
  */
 public final class JavalinTransport implements ChatServer {
   private static final String WEB_ROOT = "/web";
-  private static final String FORBIDDEN = "{\"error\":\"forbidden\",\"message\":\"origin not allowed\"}";
 
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
 
@@ -89,7 +89,7 @@ public final class JavalinTransport implements ChatServer {
   /**
    * {@code /ws}, upgraded by Jetty's core WebSocket handler in front of Javalin's servlet context:
    * once upgraded, a socket keeps no servlet request, HTTP connection or upgrade headers (see
-   * {@link ChatSocket}).
+   * {@link JettyCoreFrameHandler}).
    */
   private static WebSocketUpgradeHandler webSocketUpgrade(Server server, Endpoints endpoints, OpenSockets sockets) {
     WebSocketUpgradeHandler upgrade =
@@ -102,13 +102,14 @@ public final class JavalinTransport implements ChatServer {
     EncodedFrames encoded = new EncodedFrames();
     upgrade.addMapping("/ws", (request, response, callback) -> {
       if (!endpoints.origins().admits(request.getHeaders().get(HttpHeader.ORIGIN))) {
-        response.setStatus(403);
+        HttpResponse refused = OriginPolicy.REFUSED;
+        response.setStatus(refused.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.write(true, ByteBuffer.wrap(FORBIDDEN.getBytes(StandardCharsets.UTF_8)), callback);
+        response.write(true, ByteBuffer.wrap(refused.body().getBytes(StandardCharsets.UTF_8)), callback);
         return null;
       }
       response.setExtensions(List.of()); // no permessage-deflate
-      return new ChatSocket(endpoints.chat(), sockets, encoded, Request.getRemoteAddr(request));
+      return new JettyCoreFrameHandler(endpoints.chat(), sockets, encoded, Request.getRemoteAddr(request));
     });
     return upgrade;
   }
@@ -123,7 +124,8 @@ public final class JavalinTransport implements ChatServer {
     }
     config.routes.before(ctx -> {
       if (!HttpApi.owns(ctx.path()) && !endpoints.origins().admits(ctx.header("Origin"))) {
-        ctx.status(403).contentType("application/json").result(FORBIDDEN).skipRemainingHandlers();
+        write(ctx, OriginPolicy.REFUSED);
+        ctx.skipRemainingHandlers();
       }
     });
     // Every method goes to the API, so that a wrong one is answered in the protocol's error body.
@@ -143,8 +145,10 @@ public final class JavalinTransport implements ChatServer {
     // The API reads the body itself, so it answers 413 in its own words (Javalin's own check on a
     // large Content-Length would answer with its own body).
     byte[] body = HttpApi.readBody(ctx.req().getInputStream());
-    HttpResponse response = api.handle(new HttpRequest(ctx.method().name(), ctx.path(), query, ctx::header,
-        body, ctx.ip()));
+    write(ctx, api.handle(new HttpRequest(ctx.method().name(), ctx.path(), query, ctx::header, body, ctx.ip())));
+  }
+
+  private static void write(Context ctx, HttpResponse response) {
     ctx.status(response.status());
     response.headers().forEach(ctx::header);
     if (!response.body().isEmpty()) {

@@ -5,16 +5,10 @@ import dev.jchat.auth.JwtTokenService;
 import dev.jchat.core.account.AccountService;
 import dev.jchat.core.account.LoginThrottle;
 import dev.jchat.core.chat.ChatService;
-import dev.jchat.core.chat.ChatSettings;
-import dev.jchat.core.chat.OriginPolicy;
-import dev.jchat.core.chat.TextRules;
-import dev.jchat.core.local.LocalBroadcaster;
-import dev.jchat.core.local.LocalPresence;
 import dev.jchat.core.local.SystemClock;
-import dev.jchat.jakarta.JakartaTransport;
+import dev.jchat.jakarta.tyrus.JakartaTransport;
 import dev.jchat.javalin.JavalinTransport;
 import dev.jchat.jdbc.Database;
-import dev.jchat.jdbc.DatabaseConfig;
 import dev.jchat.jdbc.JdbcMessageStore;
 import dev.jchat.jdbc.JdbcUserStore;
 import dev.jchat.wire.ChatServer;
@@ -22,6 +16,7 @@ import dev.jchat.wire.Endpoints;
 import dev.jchat.wire.Health;
 import dev.jchat.wire.HttpApi;
 import dev.jchat.wire.JsonFrameCodec;
+import dev.jchat.wire.OriginPolicy;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -47,30 +42,27 @@ public final class ChatApplication implements AutoCloseable {
 
   public static ChatApplication start(ChatConfig config) {
     SystemClock clock = new SystemClock();
-    Database database = Database.start(config.dbUrl() == null
-        ? DatabaseConfig.h2File(config.dataDir())
-        : new DatabaseConfig(config.dbUrl(), config.dbUser(), config.dbPassword(), DatabaseConfig.DEFAULT_POOL_SIZE));
+    Database database = Database.start(config.database());
     JdbcMessageStore messages = new JdbcMessageStore(database, clock);
-    byte[] secret = config.jwtSecret() != null ? config.jwtSecret() : JwtSecretFile.loadOrCreate(config.dataDir());
-    JwtTokenService tokens = new JwtTokenService(secret, config.tokenLifetime(), clock);
-    ChatSettings settings = ChatSettings.defaults().withOutbox(config.outboxMaxFrames(), config.outboxMaxBytes())
-        .withWriteInterval(config.writeInterval());
-    LocalPresence presence = new LocalPresence();
-    ChatService chat = new ChatService(settings, messages, new LocalBroadcaster(), presence,
-        tokens, new TextRules(), new JsonFrameCodec(), clock);
+    byte[] secret = config.tokens().secret() != null ? config.tokens().secret()
+        : JwtSecretFile.loadOrCreate(config.dataDir());
+    JwtTokenService tokens = new JwtTokenService(secret, config.tokens().lifetime(), clock);
+    ChatService chat = ChatService.builder().settings(config.chat()).messageStore(messages).tokens(tokens)
+        .codec(new JsonFrameCodec()).clock(clock).build();
     AccountService accounts = new AccountService(new JdbcUserStore(database), new Argon2PasswordHasher(), tokens,
         new LoginThrottle(clock, MAX_FAILED_LOGINS, FAILED_LOGIN_WINDOW));
     OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
-    Health health = new Health(config.transport(), database.vendor(), "local", database::isReachable, () -> true,
-        chat::connectionCount, Instant.now());
+    Health health = new Health(config.transport().toString(), database.vendor(), "local", database::isReachable,
+        () -> true, chat::connectionCount, Instant.now());
     Endpoints endpoints = new Endpoints(chat, new HttpApi(accounts, chat.rooms(), origins, health), origins);
     return new ChatApplication(clock, database, messages, startTransport(config, endpoints));
   }
 
   private static ChatServer startTransport(ChatConfig config, Endpoints endpoints) {
-    return config.transport().equals("jakarta")
-        ? JakartaTransport.start(endpoints, config.host(), config.port())
-        : JavalinTransport.start(endpoints, config.host(), config.port());
+    return switch (config.transport()) {
+      case JAKARTA -> JakartaTransport.start(endpoints, config.host(), config.port());
+      case JAVALIN -> JavalinTransport.start(endpoints, config.host(), config.port());
+    };
   }
 
   public int port() {

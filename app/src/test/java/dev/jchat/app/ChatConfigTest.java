@@ -3,7 +3,8 @@ package dev.jchat.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jchat.core.chat.OriginPolicy;
+import dev.jchat.core.chat.ChatSettings;
+import dev.jchat.wire.OriginPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -25,12 +26,13 @@ class ChatConfigTest {
     ChatConfig config = ChatConfig.from(Map.of(), new Properties());
     assertThat(config.port()).isEqualTo(3000);
     assertThat(config.host()).isEqualTo("0.0.0.0");
-    assertThat(config.transport()).isEqualTo("javalin");
+    assertThat(config.transport()).isEqualTo(Transport.JAVALIN);
     assertThat(config.dataDir()).isEqualTo(Path.of("data"));
-    assertThat(config.jwtSecret()).isNull();
-    assertThat(config.tokenLifetime()).isEqualTo(Duration.ofHours(24));
+    assertThat(config.tokens().secret()).isNull();
+    assertThat(config.tokens().lifetime()).isEqualTo(Duration.ofHours(24));
     assertThat(config.allowedOrigins()).isEqualTo(OriginPolicy.DEFAULT);
-    assertThat(config.writeInterval()).isEqualTo(Duration.ofMillis(10));
+    assertThat(config.chat()).as("the core's own defaults").isEqualTo(ChatSettings.defaults());
+    assertThat(config.database().vendor()).isEqualTo("h2");
   }
 
   @Test
@@ -57,5 +59,23 @@ class ChatConfigTest {
     assertThatThrownBy(() -> ChatConfig.from(Map.of("CHAT_JWT_SECRET", "hunter2"), new Properties()))
         .hasMessage("invalid setting CHAT_JWT_SECRET=<hidden>: expected at least 32 bytes")
         .message().doesNotContain("hunter2");
+  }
+
+  @Test
+  void the_transport_the_outbox_bounds_and_the_write_interval_are_read_in_the_units_they_name() {
+    ChatConfig config = ChatConfig.from(Map.of("CHAT_TRANSPORT", "jakarta", "CHAT_OUTBOX_MAX_FRAMES", "50",
+        "CHAT_OUTBOX_MAX_BYTES", "65536", "CHAT_WRITE_INTERVAL_MS", "0"), new Properties());
+    assertThat(config.transport()).isEqualTo(Transport.JAKARTA);
+    assertThat(config.chat().outbox()).isEqualTo(new ChatSettings.OutboxBounds(50, 65536));
+    assertThat(config.chat().writeInterval()).isZero();
+    assertThat(config.chat().limits()).isEqualTo(ChatSettings.defaults().limits());
+  }
+
+  @Test
+  void the_configuration_prints_no_secret_or_password() {
+    ChatConfig config = ChatConfig.from(Map.of("CHAT_JWT_SECRET", "a-secret-that-is-long-enough-to-be-used-here",
+        "CHAT_DB_URL", "jdbc:postgresql://db/chat", "CHAT_DB_PASSWORD", "db-password-123"), new Properties());
+    assertThat(config.toString()).doesNotContain("a-secret-that-is", "db-password-123")
+        .contains("jdbc:postgresql://db/chat");
   }
 }

@@ -4,7 +4,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.stream.JsonWriter;
 import dev.jchat.core.account.AccountService;
-import dev.jchat.core.chat.OriginPolicy;
 import dev.jchat.core.chat.Rooms;
 import dev.jchat.core.domain.ErrorCode;
 import dev.jchat.core.domain.HistoryPage;
@@ -74,7 +73,7 @@ public final class HttpApi {
   public HttpResponse handle(HttpRequest request) {
     String origin = request.header().apply("Origin");
     if (!origins.admits(origin)) {
-      return error(Map.of(), ErrorCode.FORBIDDEN, "origin not allowed");
+      return OriginPolicy.REFUSED;
     }
     Map<String, String> cors = cors(origin);
     if (request.method().equals("OPTIONS")) {
@@ -84,6 +83,8 @@ public final class HttpApi {
       return route(request, cors);
     } catch (StoreUnavailableException e) {
       return error(cors, ErrorCode.UNAVAILABLE, "the store cannot be reached; try again");
+    } catch (RuntimeException e) {
+      return Failures.internalError(request, e);
     }
   }
 
@@ -110,7 +111,7 @@ public final class HttpApi {
       }
       return roomsPath ? roomList(cors) : messages(cors, roomMessages.group(1), request.query());
     }
-    return new HttpResponse(404, cors, errorBody(ErrorCode.INVALID_PAYLOAD, "no such endpoint"));
+    return new HttpResponse(404, cors, ErrorBody.json(ErrorCode.INVALID_PAYLOAD, "no such endpoint"));
   }
 
   private HttpResponse health(Map<String, String> cors) {
@@ -136,15 +137,11 @@ public final class HttpApi {
   }
 
   private HttpResponse issued(Map<String, String> cors, int status, Outcome<AccountService.Issued> outcome) {
-    if (outcome instanceof Outcome.Refused<AccountService.Issued> refused) {
-      return error(cors, refused.rejection());
-    }
-    AccountService.Issued issued = ((Outcome.Ok<AccountService.Issued>) outcome).value();
-    return new HttpResponse(status, cors, write(json -> {
+    return outcome.fold(issued -> new HttpResponse(status, cors, write(json -> {
       json.beginObject().name("token").value(issued.token()).name("user");
       EventWriter.user(json, issued.user());
       json.endObject();
-    }));
+    })), rejection -> error(cors, rejection));
   }
 
   private HttpResponse roomList(Map<String, String> cors) {
@@ -165,27 +162,20 @@ public final class HttpApi {
   }
 
   private HttpResponse messages(Map<String, String> cors, String room, Map<String, String> query) {
-    if (!RoomName.isValid(room)) {
-      return error(cors, RoomName.INVALID);
-    }
-    Long before;
-    Long limit;
+    return RoomName.parse(room).then(name -> page(name, query)).fold(page -> new HttpResponse(200, cors,
+        write(json -> {
+          json.beginObject().name("messages");
+          EventWriter.messages(json, page.messages());
+          json.name("hasMore").value(page.hasMore()).endObject();
+        })), rejection -> error(cors, rejection));
+  }
+
+  private Outcome<HistoryPage> page(RoomName room, Map<String, String> query) {
     try {
-      before = positiveOrNull(query.get("before"));
-      limit = positiveOrNull(query.get("limit"));
+      return rooms.page(room.value(), positiveOrNull(query.get("before")), positiveOrNull(query.get("limit")));
     } catch (NumberFormatException e) {
-      return error(cors, ErrorCode.INVALID_PAYLOAD, "before and limit must be positive integers");
+      return Outcome.refused(ErrorCode.INVALID_PAYLOAD, "before and limit must be positive integers");
     }
-    Outcome<HistoryPage> outcome = rooms.page(room, before, limit);
-    if (outcome instanceof Outcome.Refused<HistoryPage> refused) {
-      return error(cors, refused.rejection());
-    }
-    HistoryPage page = ((Outcome.Ok<HistoryPage>) outcome).value();
-    return new HttpResponse(200, cors, write(json -> {
-      json.beginObject().name("messages");
-      EventWriter.messages(json, page.messages());
-      json.name("hasMore").value(page.hasMore()).endObject();
-    }));
   }
 
   private static Long positiveOrNull(String value) {
@@ -239,16 +229,11 @@ public final class HttpApi {
   }
 
   private static HttpResponse error(Map<String, String> headers, Rejection rejection) {
-    return error(headers, rejection.code(), rejection.message());
+    return ErrorBody.response(headers, rejection);
   }
 
   private static HttpResponse error(Map<String, String> headers, ErrorCode code, String message) {
-    return new HttpResponse(code.httpStatus(), headers, errorBody(code, message));
-  }
-
-  private static String errorBody(ErrorCode code, String message) {
-    return write(json -> json.beginObject().name("error").value(code.wireName())
-        .name("message").value(message).endObject());
+    return ErrorBody.response(headers, code, message);
   }
 
   private interface JsonBody {

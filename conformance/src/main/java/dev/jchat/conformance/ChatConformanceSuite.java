@@ -8,9 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.jchat.core.chat.ChatSettings;
-import dev.jchat.wire.ChatServer;
 import dev.jchat.core.domain.User;
-import org.junit.jupiter.api.extension.ExtendWith;
+import dev.jchat.wire.ChatServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The base of the wire-level conformance suite: each test gets a fresh chat served by the transport
@@ -199,9 +199,15 @@ public abstract class ChatConformanceSuite {
 
   /** The protocol's defaults with sending and frame limits out of the way, for tests that seed history. */
   protected static ChatSettings fastRates() {
-    ChatSettings defaults = ChatSettings.defaults();
+    return fastRatesBuilder().build();
+  }
+
+  /** {@link #fastRates()}, to change more. */
+  protected static ChatSettings.Builder fastRatesBuilder() {
+    ChatSettings.Limits limits = ChatSettings.defaults().limits();
     ChatSettings.RateLimit unlimited = new ChatSettings.RateLimit(1_000_000, 1_000_000);
-    return defaults.withRates(unlimited, defaults.typingRate(), unlimited);
+    return ChatSettings.builder().limits(new ChatSettings.Limits(unlimited, limits.typing(), unlimited,
+        limits.maxRefusedPerMinute(), limits.maxConnectionsPerUser()));
   }
 
   /** Polls a condition that the server reaches asynchronously (e.g. after a socket closes). */

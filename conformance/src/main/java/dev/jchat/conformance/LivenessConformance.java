@@ -22,7 +22,8 @@ public abstract class LivenessConformance extends ChatConformanceSuite {
 
   @Override
   protected ChatSettings settings() {
-    return ChatSettings.defaults().withTimeouts(AUTH_TIMEOUT, IDLE_TIMEOUT, PING_INTERVAL, Duration.ofMillis(50));
+    return ChatSettings.builder().timeouts(new ChatSettings.Timeouts(AUTH_TIMEOUT, IDLE_TIMEOUT, PING_INTERVAL,
+        Duration.ofMillis(50), ChatSettings.defaults().timeouts().slowConsumerGrace())).build();
   }
 
   @Test

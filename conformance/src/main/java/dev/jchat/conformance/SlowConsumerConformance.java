@@ -22,7 +22,7 @@ public abstract class SlowConsumerConformance extends ChatConformanceSuite {
 
   @Override
   protected ChatSettings settings() {
-    return fastRates().withOutbox(300, 1024 * 1024);
+    return fastRatesBuilder().outbox(new ChatSettings.OutboxBounds(300, 1024 * 1024)).build();
   }
 
   @Test

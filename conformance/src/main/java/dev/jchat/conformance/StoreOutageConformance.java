@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * PROTOCOL.md sections 1 and 6, code {@code unavailable}: when the store cannot take a request the
- * client is told so, nothing is stored or broadcast, and the connection stays usable.
+ * client is told so, nothing is stored or broadcast, and the connection stays usable. And when the
+ * server fails in a way nobody foresaw (a bug), {@code internal}: HTTP 500, or close 1011.
  */
 public abstract class StoreOutageConformance extends ChatConformanceSuite {
 
@@ -42,6 +43,30 @@ public abstract class StoreOutageConformance extends ChatConformanceSuite {
       assertThat(errorFor(a, "room:leave", data("room", "random"))).as("the failed join left no membership")
           .isEqualTo("not_member");
     }
+  }
+
+  @Test
+  void a_failure_inside_the_chat_closes_that_connection_with_1011_and_the_others_go_on() throws Exception {
+    Account alice = register("alice");
+    Account bob = register("bob");
+    try (WireClient a = connect(alice); WireClient b = connect(bob)) {
+      join(a, "general");
+      join(b, "general");
+      chat.storeBroken(true);
+      a.request("chat:send", data("room", "general", "text", "trips the bug"));
+      assertThat(a.awaitClose()).isEqualTo(1011);
+      chat.storeBroken(false);
+      send(b, "general", "still here");
+    }
+  }
+
+  @Test
+  void the_http_api_answers_500_internal_when_handling_a_request_fails() throws Exception {
+    Account alice = register("alice");
+    chat.storeBroken(true);
+    assertHttpError(get("/api/rooms", alice.token()), 500, "internal");
+    chat.storeBroken(false);
+    assertThat(get("/api/rooms", alice.token()).statusCode()).isEqualTo(200);
   }
 
   @Test

@@ -6,14 +6,11 @@ import dev.jchat.core.account.AccountService;
 import dev.jchat.core.account.LoginThrottle;
 import dev.jchat.core.chat.ChatService;
 import dev.jchat.core.chat.ChatSettings;
-import dev.jchat.core.chat.OriginPolicy;
-import dev.jchat.core.chat.TextRules;
 import dev.jchat.core.domain.HistoryPage;
 import dev.jchat.core.domain.NewMessage;
 import dev.jchat.core.domain.User;
 import dev.jchat.core.local.InMemoryMessageStore;
 import dev.jchat.core.local.InMemoryUserStore;
-import dev.jchat.core.local.LocalBroadcaster;
 import dev.jchat.core.local.LocalPresence;
 import dev.jchat.core.local.SystemClock;
 import dev.jchat.core.port.MessageStore;
@@ -23,6 +20,7 @@ import dev.jchat.wire.Endpoints;
 import dev.jchat.wire.Health;
 import dev.jchat.wire.HttpApi;
 import dev.jchat.wire.JsonFrameCodec;
+import dev.jchat.wire.OriginPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,8 +42,9 @@ public final class TestChat implements AutoCloseable {
     // Room events are delivered on the publisher's thread, so a broadcast a request causes is queued
     // before that request's answer: a later ping's pong follows it (WireClient.framesUntilPong).
     // That thread must not wait for a write interval.
-    ChatService chat = new ChatService(settings.withWriteInterval(Duration.ZERO), store, new LocalBroadcaster(),
-        presence, tokens, new TextRules(), new JsonFrameCodec(), clock, Runnable::run);
+    ChatService chat = ChatService.builder().settings(settings.toBuilder().writeInterval(Duration.ZERO).build())
+        .messageStore(store).presence(presence).tokens(tokens)
+        .codec(new JsonFrameCodec()).clock(clock).fanoutExecutor(Runnable::run).build();
     AccountService accounts = new AccountService(new InMemoryUserStore(), OncePerPassword.HASHER, tokens,
         new LoginThrottle(clock, 5, Duration.ofSeconds(60)));
     OriginPolicy origins = new OriginPolicy(OriginPolicy.DEFAULT);
@@ -66,6 +65,11 @@ public final class TestChat implements AutoCloseable {
   /** Makes the message store unreachable (every call fails as a lost database would) or reachable again. */
   public void storeReachable(boolean reachable) {
     store.up = reachable;
+  }
+
+  /** Makes every store call throw as a bug would (not the unavailable of an outage), or work again. */
+  public void storeBroken(boolean broken) {
+    store.broken = broken;
   }
 
   @Override
@@ -94,10 +98,11 @@ public final class TestChat implements AutoCloseable {
     }
   }
 
-  /** The in-memory store behind a switch that makes it fail like an unreachable database. */
+  /** The in-memory store behind switches that make it fail like an unreachable database, or like a bug. */
   private static final class SwitchableStore implements MessageStore {
     private final MessageStore store;
     private volatile boolean up = true;
+    private volatile boolean broken;
 
     SwitchableStore(MessageStore store) {
       this.store = store;
@@ -105,6 +110,7 @@ public final class TestChat implements AutoCloseable {
 
     @Override
     public void append(NewMessage message, AppendCallback done) {
+      failIfBroken();
       if (up) {
         store.append(message, done);
       } else {
@@ -137,8 +143,15 @@ public final class TestChat implements AutoCloseable {
     }
 
     private void check() {
+      failIfBroken();
       if (!up) {
         throw unreachable();
+      }
+    }
+
+    private void failIfBroken() {
+      if (broken) {
+        throw new IllegalStateException("a bug the test planted in the store");
       }
     }
 

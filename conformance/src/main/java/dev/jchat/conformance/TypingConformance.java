@@ -21,7 +21,7 @@ public abstract class TypingConformance extends ChatConformanceSuite {
 
   @Override
   protected ChatSettings settings() {
-    return ChatSettings.defaults().withTyping(Duration.ofSeconds(2), TYPING_TIMEOUT);
+    return ChatSettings.builder().typing(new ChatSettings.TypingRules(Duration.ofSeconds(2), TYPING_TIMEOUT)).build();
   }
 
   /** Sends typing:start or typing:stop and asserts the empty ack. */

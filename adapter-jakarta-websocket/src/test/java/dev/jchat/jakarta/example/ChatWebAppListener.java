@@ -5,19 +5,14 @@ import dev.jchat.auth.JwtTokenService;
 import dev.jchat.core.account.AccountService;
 import dev.jchat.core.account.LoginThrottle;
 import dev.jchat.core.chat.ChatService;
-import dev.jchat.core.chat.ChatSettings;
-import dev.jchat.core.chat.OriginPolicy;
-import dev.jchat.core.chat.TextRules;
-import dev.jchat.core.local.InMemoryMessageStore;
 import dev.jchat.core.local.InMemoryUserStore;
-import dev.jchat.core.local.LocalBroadcaster;
-import dev.jchat.core.local.LocalPresence;
 import dev.jchat.core.local.SystemClock;
-import dev.jchat.jakarta.ChatServletContainerInitializer;
+import dev.jchat.jakarta.servlet.ChatServletContainerInitializer;
 import dev.jchat.wire.Endpoints;
 import dev.jchat.wire.Health;
 import dev.jchat.wire.HttpApi;
 import dev.jchat.wire.JsonFrameCodec;
+import dev.jchat.wire.OriginPolicy;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
@@ -41,8 +36,7 @@ public class ChatWebAppListener implements ServletContextListener {
     byte[] secret = new byte[32]; // read it from your configuration, so tokens outlive a restart
     new SecureRandom().nextBytes(secret);
     JwtTokenService tokens = new JwtTokenService(secret, Duration.ofHours(24), clock);
-    ChatService chat = new ChatService(ChatSettings.defaults(), new InMemoryMessageStore(clock),
-        new LocalBroadcaster(), new LocalPresence(), tokens, new TextRules(), new JsonFrameCodec(), clock);
+    ChatService chat = ChatService.builder().tokens(tokens).codec(new JsonFrameCodec()).clock(clock).build();
     AccountService accounts = new AccountService(new InMemoryUserStore(), new Argon2PasswordHasher(), tokens,
         new LoginThrottle(clock, 5, Duration.ofSeconds(60)));
     OriginPolicy origins = new OriginPolicy(OriginPolicy.DEFAULT);

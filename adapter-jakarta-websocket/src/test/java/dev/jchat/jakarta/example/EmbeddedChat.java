@@ -1,14 +1,9 @@
 package dev.jchat.jakarta.example;
 
 import dev.jchat.auth.JwtTokenService;
+import dev.jchat.core.api.ClientSession;
 import dev.jchat.core.chat.ChatService;
-import dev.jchat.core.chat.ChatSession;
-import dev.jchat.core.chat.ChatSettings;
-import dev.jchat.core.chat.TextRules;
 import dev.jchat.core.domain.User;
-import dev.jchat.core.local.InMemoryMessageStore;
-import dev.jchat.core.local.LocalBroadcaster;
-import dev.jchat.core.local.LocalPresence;
 import dev.jchat.core.local.SystemClock;
 import dev.jchat.core.port.Connection;
 import dev.jchat.wire.JsonFrameCodec;
@@ -18,7 +13,7 @@ import java.util.function.Consumer;
 
 /**
  * The chat core embedded in another JVM application, with in-memory stores and no server: the
- * application assembles a {@link ChatService} from the ports' implementations and carries frames
+ * application builds a {@link ChatService} (in-memory parts unless told otherwise) and carries frames
  * between the core and its clients however it likes (here, a callback per client). Swap in
  * {@code JdbcMessageStore} to keep messages, or serve the same {@code ChatService} over a transport
  * ({@code JakartaTransport.start(endpoints, host, port)}).
@@ -30,8 +25,7 @@ public final class EmbeddedChat implements AutoCloseable {
 
   public EmbeddedChat(byte[] tokenSecret) {
     tokens = new JwtTokenService(tokenSecret, Duration.ofHours(24), clock);
-    chat = new ChatService(ChatSettings.defaults(), new InMemoryMessageStore(clock), new LocalBroadcaster(),
-        new LocalPresence(), tokens, new TextRules(), new JsonFrameCodec(), clock);
+    chat = ChatService.builder().tokens(tokens).codec(new JsonFrameCodec()).clock(clock).build();
   }
 
   /** The application knows its users; it hands each client a token the chat accepts. */
@@ -52,18 +46,18 @@ public final class EmbeddedChat implements AutoCloseable {
 
   /** One connected client: what it sends goes to {@link #send} as protocol frames (JSON text). */
   public final class Client {
-    private final ChatSession session;
+    private final ClientSession session;
 
-    private Client(ChatSession session) {
+    private Client(ClientSession session) {
       this.session = session;
     }
 
     public void send(String frame) {
-      chat.receive(session, frame);
+      session.receive(frame);
     }
 
     public void disconnect() {
-      chat.closed(session);
+      session.closed();
     }
   }
 

@@ -5,69 +5,61 @@ import dev.jchat.core.port.Clock;
 import dev.jchat.core.port.Connection;
 import dev.jchat.core.port.RoomEvent;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One client connection as the core sees it: who it is, which rooms it joined, its limits and its
- * outbox. The transport calls {@link ChatService} with it; it never holds chat logic itself.
+ * One client connection as the core sees it: who it is, whether it is still open, when it was last
+ * heard, its timers, the rooms it joined (a {@link RoomFeed} each), its limits and its outbox. It
+ * holds state, not chat rules.
  */
-public final class ChatSession {
+final class ChatSession {
+
+  /** What the gate must hear of a session's outbox, with the session it concerns. */
+  interface OutboxEvents {
+    void overflowed(ChatSession session);
+
+    void sendFailed(ChatSession session, Throwable cause);
+  }
+
   private final String id;
   private final Connection connection;
   private final Outbox outbox;
+  private final SessionLimits limits;
   private final Clock clock;
-  private final TokenBucket frames;
-  private final TokenBucket sends;
-  private final TokenBucket typing;
-  private final ArrayDeque<Instant> rateLimitedAnswers = new ArrayDeque<>();
-
-  private final Map<String, JoinedRoom> rooms = new HashMap<>();
+  private final Instant openedAt;
+  private final Map<String, RoomFeed> rooms = new ConcurrentHashMap<>();
+  private final List<Clock.Timer> timers = new ArrayList<>();
   private volatile User user;
   private volatile Instant lastHeard;
   private volatile Instant lastPinged;
   private volatile boolean closed;
-  private final List<Clock.Timer> timers = new ArrayList<>();
-  /** When the fan-out last wrote here; a day back at first, so the first write never waits. Fan-out only. */
-  private long flushedAt = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
 
-  /**
-   * Per room: the last event published before the join (history and presence cover those), the
-   * newest message delivered, and live frames held back while history is sent.
-   */
-  private static final class JoinedRoom {
-    final long joinedAfter;
-    long lastMessageId;
-    List<RoomEvent> heldBack = new ArrayList<>();
-
-    JoinedRoom(long joinedAfter) {
-      this.joinedAfter = joinedAfter;
-    }
-  }
-
-  ChatSession(String id, Connection connection, ChatSettings settings, Clock clock, Outbox.Listener listener) {
+  ChatSession(String id, Connection connection, ChatSettings settings, Clock clock, OutboxEvents events) {
     this.id = id;
     this.connection = connection;
     this.clock = clock;
-    this.outbox = new Outbox(connection, settings.outboxMaxFrames(), settings.outboxMaxChars(), listener);
-    this.frames = new TokenBucket(settings.frameRate(), clock);
-    this.sends = new TokenBucket(settings.sendRate(), clock);
-    this.typing = new TokenBucket(settings.typingRate(), clock);
-    this.lastHeard = clock.now();
-    this.lastPinged = lastHeard;
+    this.outbox = new Outbox(connection, settings.outbox(), new Outbox.Listener() {
+      @Override
+      public void overflowed() {
+        events.overflowed(ChatSession.this);
+      }
+
+      @Override
+      public void sendFailed(Throwable cause) {
+        events.sendFailed(ChatSession.this, cause);
+      }
+    });
+    this.limits = new SessionLimits(settings.limits(), clock);
+    this.openedAt = clock.now();
+    this.lastHeard = openedAt;
+    this.lastPinged = openedAt;
   }
 
-  public String id() {
+  String id() {
     return id;
-  }
-
-  /** The transport reports any sign of life here, a pong included. */
-  public void heard() {
-    lastHeard = clock.now();
   }
 
   Connection connection() {
@@ -78,6 +70,15 @@ public final class ChatSession {
     return outbox;
   }
 
+  SessionLimits limits() {
+    return limits;
+  }
+
+  Instant openedAt() {
+    return openedAt;
+  }
+
+  /** The authenticated user, or null before auth. */
   User user() {
     return user;
   }
@@ -86,32 +87,9 @@ public final class ChatSession {
     this.user = user;
   }
 
-  boolean isClosed() {
-    return closed;
-  }
-
-  /** Marks the session closed; true only for the first call. */
-  synchronized boolean markClosed() {
-    if (closed) {
-      return false;
-    }
-    closed = true;
-    timers.forEach(Clock.Timer::cancel);
-    timers.clear();
-    return true;
-  }
-
-  synchronized void addTimer(Clock.Timer timer) {
-    if (closed) {
-      timer.cancel();
-    } else {
-      timers.add(timer);
-    }
-  }
-
-  synchronized void cancelTimer(Clock.Timer timer) {
-    timer.cancel();
-    timers.remove(timer);
+  /** Any sign of life, a pong included. */
+  void heard() {
+    lastHeard = clock.now();
   }
 
   Instant lastHeard() {
@@ -126,106 +104,73 @@ public final class ChatSession {
     lastPinged = clock.now();
   }
 
-  boolean takeFrameToken() {
-    return frames.tryTake();
+  boolean isClosed() {
+    return closed;
   }
 
-  boolean takeSendToken() {
-    return sends.tryTake();
-  }
-
-  boolean takeTypingToken() {
-    return typing.tryTake();
-  }
-
-  /** Counts a rate_limited answer; true when the connection passed the per-minute allowance. */
-  boolean rateLimitedTooOften(int allowedPerMinute) {
-    Instant now = clock.now();
-    rateLimitedAnswers.addLast(now);
-    while (!rateLimitedAnswers.isEmpty() && rateLimitedAnswers.peekFirst().isBefore(now.minusSeconds(60))) {
-      rateLimitedAnswers.removeFirst();
+  /** Marks the session closed and cancels its timers; true only for the first call. */
+  synchronized boolean markClosed() {
+    if (closed) {
+      return false;
     }
-    return rateLimitedAnswers.size() > allowedPerMinute;
+    closed = true;
+    timers.forEach(Clock.Timer::cancel);
+    timers.clear();
+    return true;
   }
 
+  /** Keeps a timer to cancel when the session closes (at once if it has). */
+  synchronized void addTimer(Clock.Timer timer) {
+    if (closed) {
+      timer.cancel();
+    } else {
+      timers.add(timer);
+    }
+  }
+
+  /** Queues a frame and starts writing it. */
   void send(String frame) {
     outbox.offer(frame);
   }
 
-  synchronized boolean isIn(String room) {
+  boolean isIn(String room) {
     return rooms.containsKey(room);
   }
 
-  synchronized List<String> roomsJoined() {
+  List<String> roomsJoined() {
     return List.copyOf(rooms.keySet());
   }
 
-  /**
-   * Starts a join after event number {@code lastPublished}: later room events are held back until
-   * {@link #finishJoin}.
-   */
-  synchronized void startJoin(String room, long lastPublished) {
-    rooms.putIfAbsent(room, new JoinedRoom(lastPublished));
+  /** Starts receiving the room's events published after {@code lastPublished}; false if already in it. */
+  boolean startJoin(String room, long lastPublished) {
+    return rooms.putIfAbsent(room, new RoomFeed(lastPublished)) == null;
   }
 
-  /** Sends the frames that came in while history was read, newer messages only, then goes live. */
-  synchronized void finishJoin(String room, long newestSent) {
-    JoinedRoom joined = rooms.get(room);
-    if (joined == null || joined.heldBack == null) {
-      return;
+  /** The join's history is queued up to message {@code newestSent}: the room's events flow from now on. */
+  void goLive(String room, long newestSent) {
+    RoomFeed feed = rooms.get(room);
+    if (feed != null) {
+      feed.goLive(newestSent, outbox);
     }
-    List<RoomEvent> held = joined.heldBack;
-    joined.heldBack = null;
-    joined.lastMessageId = Math.max(joined.lastMessageId, newestSent);
-    for (RoomEvent event : held) {
-      if (isNew(joined, event)) {
-        outbox.hold(event.frame());
-      }
-    }
-    outbox.flush(); // all of them in one write
   }
 
-  synchronized boolean leave(String room) {
+  /** True when the session was in the room. */
+  boolean leave(String room) {
     return rooms.remove(room) != null;
   }
 
-  /**
-   * Queues a room event's frame for the next {@link #flush}, keeping chat:new strictly increasing per
-   * room and skipping excluded users; true when a frame was queued.
-   */
-  synchronized boolean deliver(RoomEvent event, long sequence) {
-    JoinedRoom joined = rooms.get(event.room());
+  /** Queues a room event's frame for the next {@link #flush}, unless it is not for this session. */
+  boolean deliver(RoomEvent event, long sequence) {
     User me = user;
-    if (joined == null || sequence <= joined.joinedAfter || closed || me == null
-        || me.id() == event.excludedUserId()) {
+    if (closed || me == null || me.id() == event.excludedUserId()) {
       return false;
     }
-    if (joined.heldBack != null) {
-      joined.heldBack.add(event);
-      return false;
-    }
-    return isNew(joined, event) && outbox.hold(event.frame());
+    RoomFeed feed = rooms.get(event.room());
+    return feed != null && feed.deliver(event, sequence, outbox);
   }
 
-  /** Writes the frames {@link #deliver} queued; {@code now} is {@link System#nanoTime} as the fan-out read it. */
-  void flush(long now) {
-    flushedAt = now;
+  /** Writes what {@link #deliver} queued. */
+  void flush() {
     outbox.flush();
-  }
-
-  /** Nanoseconds until the fan-out may write to this connection again, at most one write per {@code interval}. */
-  long untilFlush(long interval, long now) {
-    return flushedAt + interval - now;
-  }
-
-  private static boolean isNew(JoinedRoom joined, RoomEvent event) {
-    if (event.messageId() == 0) {
-      return true;
-    }
-    if (event.messageId() <= joined.lastMessageId) {
-      return false; // already sent in history
-    }
-    joined.lastMessageId = event.messageId();
-    return true;
   }
 }

@@ -1,16 +1,16 @@
 package dev.jchat.core.chat;
 
+import dev.jchat.core.port.Clock;
 import dev.jchat.core.port.RoomEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,19 +24,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * socket write, and a message waits for at most one pass over the connections.
  *
  * <p>A connection is written at most once per write interval: one written less than that ago keeps its
- * place in line, and the frames that come meanwhile go out together when its time comes. A busy room
- * then costs its members' clients, and the kernel, a write per interval rather than one per message;
- * a message waits at most the interval longer, and one to a connection not written lately not at all.
+ * place in line, and the frames that come meanwhile go out together when its time comes (a clock
+ * timer wakes the fan-out then). A busy room then costs its members' clients, and the kernel, a write
+ * per interval rather than one per message; a message waits at most the interval longer, and one to a
+ * connection not written lately not at all.
  *
  * <p>Every event gets a sequence number when it is published. A connection that joins a room skips
  * the events numbered before its join: what they changed is already in the history and presence it
- * reads after joining, as when delivery was immediate.
+ * reads after joining.
  */
 final class Fanout {
   private static final System.Logger LOG = System.getLogger(Fanout.class.getName());
   private static final int MAX_EVENTS_AT_ONCE = 256;
   private static final int WRITES_BETWEEN_LOOKS = 64;
-  /** The shortest wait for the next connection's time, so that a pass goes on in steps, not one park per write. */
+  /** The shortest wait for the next connection's time, so that a pass goes on in steps, not one timer per write. */
   private static final long MIN_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
   private record Numbered(RoomEvent event, long sequence) {
@@ -44,35 +45,29 @@ final class Fanout {
 
   private final RoomMembers members;
   private final Executor executor;
-  private long writeIntervalNanos;
+  private final Clock clock;
+  private final long writeIntervalNanos;
   private final AtomicLong published = new AtomicLong();
-  private final BlockingQueue<Numbered> waiting = new LinkedBlockingQueue<>();
-  private final AtomicBoolean scheduled = new AtomicBoolean();
+  private final ConcurrentLinkedQueue<Numbered> waiting = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean running = new AtomicBoolean();
+
+  // Touched by the one running delivery only (the flag orders the runs).
   private final List<Numbered> taken = new ArrayList<>();
   /** The connections with unwritten frames, in the order they got the first one. */
   private final Set<ChatSession> inLine = new LinkedHashSet<>();
+  /** When each connection written within the last interval was written ({@link Clock#nanoTime}), oldest first. */
+  private final LinkedHashMap<ChatSession, Long> writtenAt = new LinkedHashMap<>();
 
-  /** With {@code Runnable::run} as the executor, the interval must be zero: a publisher never waits. */
-  Fanout(RoomMembers members, Executor executor, Duration writeInterval) {
+  Fanout(RoomMembers members, Executor executor, Clock clock, Duration writeInterval) {
     this.members = members;
     this.executor = executor;
+    this.clock = clock;
     this.writeIntervalNanos = writeInterval.toNanos();
-  }
-
-  /** One thread, started when events come and ended after a second without any: nothing to shut down. */
-  static Executor ownThread() {
-    return new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
-      Thread thread = new Thread(task, "jchat-fanout");
-      thread.setDaemon(true);
-      return thread;
-    });
   }
 
   void publish(RoomEvent event) {
     waiting.add(new Numbered(event, published.incrementAndGet()));
-    if (scheduled.compareAndSet(false, true)) {
-      executor.execute(this::deliverWaiting);
-    }
+    wake();
   }
 
   /** The number of the last event published so far. */
@@ -80,26 +75,39 @@ final class Fanout {
     return published.get();
   }
 
-  /** Runs until nothing waits and every frame is handed over; one run at a time (the flag), so no lock. */
+  private void wake() {
+    if (running.compareAndSet(false, true)) {
+      executor.execute(this::deliverWaiting);
+    }
+  }
+
+  /**
+   * Runs until nothing waits and every connection in line was written or must wait for its interval;
+   * then a timer wakes it when the first of those may be written. One run at a time (the flag).
+   */
   private void deliverWaiting() {
+    long wait = 0;
     do {
-      do {
-        try {
+      try {
+        do {
           queueWaiting();
-          long wait = writeSome();
-          if (wait > 0) {
-            awaitEvent(Math.max(wait, MIN_WAIT_NANOS));
-          }
-        } catch (RuntimeException e) {
-          LOG.log(System.Logger.Level.ERROR, "a room event could not be delivered", e);
-        }
-      } while (!inLine.isEmpty() || !taken.isEmpty() || !waiting.isEmpty());
-      scheduled.set(false);
-    } while (!waiting.isEmpty() && scheduled.compareAndSet(false, true));
+          wait = writeSome();
+        } while (wait == 0 && (!inLine.isEmpty() || !waiting.isEmpty()));
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.ERROR, "a room event could not be delivered", e);
+      }
+      running.set(false);
+    } while (!waiting.isEmpty() && running.compareAndSet(false, true));
+    if (wait > 0) {
+      clock.schedule(Duration.ofNanos(Math.max(wait, MIN_WAIT_NANOS)), this::wake);
+    }
   }
 
   private void queueWaiting() {
-    waiting.drainTo(taken, MAX_EVENTS_AT_ONCE - taken.size());
+    Numbered next;
+    while (taken.size() < MAX_EVENTS_AT_ONCE && (next = waiting.poll()) != null) {
+      taken.add(next);
+    }
     try {
       taken.forEach(numbered -> members.deliver(numbered.event(), numbered.sequence(), inLine));
     } finally {
@@ -114,33 +122,34 @@ final class Fanout {
   private long writeSome() {
     long soonest = Long.MAX_VALUE;
     int written = 0;
-    long now = System.nanoTime(); // read again after each write, not for each connection passed over
+    long now = clock.nanoTime(); // read again after each write, not for each connection passed over
+    forgetWrittenBefore(now - writeIntervalNanos);
     Iterator<ChatSession> next = inLine.iterator();
     while (written < WRITES_BETWEEN_LOOKS && next.hasNext()) {
       ChatSession session = next.next();
-      long wait = session.untilFlush(writeIntervalNanos, now);
+      Long at = writtenAt.get(session);
+      long wait = at == null ? 0 : at + writeIntervalNanos - now;
       if (wait > 0) {
         soonest = Math.min(soonest, wait);
       } else {
         next.remove();
-        session.flush(now);
+        session.flush();
         written++;
-        now = System.nanoTime();
+        if (writeIntervalNanos > 0) {
+          writtenAt.remove(session);
+          writtenAt.put(session, now); // at the end: the map stays in write order
+        }
+        now = clock.nanoTime();
       }
     }
     return written > 0 || soonest == Long.MAX_VALUE ? 0 : soonest;
   }
 
-  /** Waits until an event comes or the time has passed, whichever is first. */
-  private void awaitEvent(long nanos) {
-    try {
-      Numbered event = waiting.poll(nanos, TimeUnit.NANOSECONDS);
-      if (event != null) {
-        taken.add(event);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      writeIntervalNanos = 0; // a thread asked to stop writes what is left at once rather than wait
+  /** Drops the writes of an interval ago or more: those connections may be written at once. */
+  private void forgetWrittenBefore(long cutoff) {
+    Iterator<Long> oldestFirst = writtenAt.values().iterator();
+    while (oldestFirst.hasNext() && oldestFirst.next() <= cutoff) {
+      oldestFirst.remove();
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.jchat.core.chat;
 
+import dev.jchat.core.chat.ChatSettings.OutboxBounds;
+import dev.jchat.core.domain.FrameSize;
 import dev.jchat.core.port.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,46 +23,47 @@ final class Outbox {
   }
 
   private final Connection connection;
-  private final int maxFrames;
-  private final long maxChars;
+  private final OutboxBounds bounds;
   private final Listener listener;
 
   private List<String> queue = new ArrayList<>();
-  private long queuedChars;
+  private long queuedBytes;
   private boolean writing;
   private boolean shut;
   private Runnable afterDrain;
 
-  Outbox(Connection connection, int maxFrames, long maxChars, Listener listener) {
+  Outbox(Connection connection, OutboxBounds bounds, Listener listener) {
     this.connection = connection;
-    this.maxFrames = maxFrames;
-    this.maxChars = maxChars;
+    this.bounds = bounds;
     this.listener = listener;
   }
 
   /** Queues a frame and starts writing; false when the outbox is shut or just overflowed (then it is shut). */
   boolean offer(String frame) {
-    if (!hold(frame)) {
+    if (!hold(frame, FrameSize.utf8Bytes(frame))) {
       return false;
     }
     flush();
     return true;
   }
 
-  /** Queues a frame for the next {@link #flush}; false when the outbox is shut or just overflowed. */
-  boolean hold(String frame) {
+  /**
+   * Queues a frame of {@code bytes} UTF-8 bytes for the next {@link #flush}; false when the outbox is
+   * shut or just overflowed.
+   */
+  boolean hold(String frame, int bytes) {
     synchronized (this) {
       if (shut) {
         return false;
       }
-      if (queue.size() < maxFrames && queuedChars + frame.length() <= maxChars) {
+      if (queue.size() < bounds.maxFrames() && queuedBytes + bytes <= bounds.maxBytes()) {
         queue.add(frame);
-        queuedChars += frame.length();
+        queuedBytes += bytes;
         return true;
       }
       shut = true;
       queue.clear();
-      queuedChars = 0;
+      queuedBytes = 0;
     }
     listener.overflowed();
     return false;
@@ -98,7 +101,7 @@ final class Outbox {
     synchronized (this) {
       shut = true;
       queue.clear();
-      queuedChars = 0;
+      queuedBytes = 0;
       afterDrain = null;
     }
   }
@@ -120,7 +123,7 @@ final class Outbox {
           afterDrain = null;
         } else {
           queue = new ArrayList<>();
-          queuedChars = 0;
+          queuedBytes = 0;
         }
       }
       if (frames.isEmpty()) {

@@ -1,31 +1,57 @@
 package dev.jchat.core.chat;
 
+import dev.jchat.core.port.Broadcaster;
 import dev.jchat.core.port.RoomEvent;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
-/** This instance's connections per room. Thread-safe. */
+/**
+ * This instance's connections per room, and its subscription to each room that has one: taken when
+ * the first local member joins, cancelled after the last one leaves. Thread-safe.
+ */
 final class RoomMembers {
-  private final Map<String, Set<ChatSession>> byRoom = new ConcurrentHashMap<>();
+  private record Room(Broadcaster.Subscription subscription, Set<ChatSession> sessions) {
+  }
 
-  void add(String room, ChatSession session) {
-    byRoom.computeIfAbsent(room, r -> ConcurrentHashMap.newKeySet()).add(session);
+  private final Map<String, Room> byRoom = new ConcurrentHashMap<>();
+  private final Broadcaster broadcaster;
+
+  RoomMembers(Broadcaster broadcaster) {
+    this.broadcaster = broadcaster;
+  }
+
+  /**
+   * Adds a member; from the return of this call on, the room's events reach {@code listener} (the
+   * one listener of this instance, taken when the room's first member joins).
+   */
+  void add(String room, ChatSession session, Consumer<RoomEvent> listener) {
+    byRoom.compute(room, (name, members) -> {
+      Room joined = members != null ? members
+          : new Room(broadcaster.subscribe(name, listener), ConcurrentHashMap.newKeySet());
+      joined.sessions().add(session);
+      return joined;
+    });
   }
 
   void remove(String room, ChatSession session) {
-    byRoom.computeIfPresent(room, (r, sessions) -> {
-      sessions.remove(session);
-      return sessions.isEmpty() ? null : sessions;
+    byRoom.computeIfPresent(room, (name, members) -> {
+      members.sessions().remove(session);
+      if (!members.sessions().isEmpty()) {
+        return members;
+      }
+      members.subscription().cancel();
+      return null;
     });
   }
 
   /** Queues the same frame for every local member; adds those that got it to {@code queuedTo}. */
   void deliver(RoomEvent event, long sequence, Collection<ChatSession> queuedTo) {
-    Set<ChatSession> sessions = byRoom.get(event.room());
-    if (sessions != null) {
-      for (ChatSession session : sessions) {
+    Room members = byRoom.get(event.room());
+    if (members != null) {
+      for (ChatSession session : members.sessions()) {
         if (session.deliver(event, sequence)) {
           queuedTo.add(session);
         }

@@ -36,15 +36,14 @@ public final class Rooms {
 
   /** A page of older messages; {@code before} and {@code limit} are null when not given. */
   public Outcome<HistoryPage> page(String room, Long before, Long limit) {
-    if (!RoomName.isValid(room)) {
-      return new Outcome.Refused<>(RoomName.INVALID);
-    }
-    if (before != null && before < 1) {
-      return Outcome.refused(ErrorCode.INVALID_PAYLOAD, "before must be a positive integer");
-    }
-    if (limit != null && (limit < 1 || limit > MAX_PAGE)) {
-      return Outcome.refused(ErrorCode.INVALID_PAYLOAD, "limit must be from 1 to " + MAX_PAGE);
-    }
-    return Outcome.ok(store.before(room, before, limit == null ? DEFAULT_PAGE : limit.intValue()));
+    return RoomName.parse(room).then(name -> {
+      if (before != null && before < 1) {
+        return Outcome.refused(ErrorCode.INVALID_PAYLOAD, "before must be a positive integer");
+      }
+      if (limit != null && (limit < 1 || limit > MAX_PAGE)) {
+        return Outcome.refused(ErrorCode.INVALID_PAYLOAD, "limit must be from 1 to " + MAX_PAGE);
+      }
+      return Outcome.ok(store.before(name.value(), before, limit == null ? DEFAULT_PAGE : limit.intValue()));
+    });
   }
 }

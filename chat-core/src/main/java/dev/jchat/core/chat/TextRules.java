@@ -1,9 +1,8 @@
 package dev.jchat.core.chat;
 
 import dev.jchat.core.domain.ErrorCode;
-import dev.jchat.core.domain.Rejection;
+import dev.jchat.core.domain.Outcome;
 import dev.jchat.core.port.MessageValidator;
-import java.util.Optional;
 
 /**
  * The protocol's text rules: 1 to 2000 code points once white space is stripped, and no control
@@ -13,7 +12,7 @@ public final class TextRules implements MessageValidator {
   public static final int MAX_CODE_POINTS = 2000;
 
   @Override
-  public Optional<Rejection> check(String text) {
+  public Outcome<String> check(String text) {
     String stripped = text.strip();
     if (stripped.isEmpty()) {
       return reject("a message needs some text");
@@ -27,10 +26,10 @@ public final class TextRules implements MessageValidator {
         return reject("control characters are not allowed; use \\n for a new line");
       }
     }
-    return Optional.empty();
+    return Outcome.ok(text);
   }
 
-  private static Optional<Rejection> reject(String reason) {
-    return Optional.of(new Rejection(ErrorCode.INVALID_MESSAGE, reason));
+  private static Outcome<String> reject(String reason) {
+    return Outcome.refused(ErrorCode.INVALID_MESSAGE, reason);
   }
 }

@@ -32,10 +32,10 @@ final class TypingTracker {
   private final Sink sink;
   private final Map<Key, State> typing = new HashMap<>();
 
-  TypingTracker(Clock clock, Duration throttle, Duration timeout, Sink sink) {
+  TypingTracker(Clock clock, ChatSettings.TypingRules rules, Sink sink) {
     this.clock = clock;
-    this.throttle = throttle;
-    this.timeout = timeout;
+    this.throttle = rules.throttle();
+    this.timeout = rules.timeout();
     this.sink = sink;
   }
 

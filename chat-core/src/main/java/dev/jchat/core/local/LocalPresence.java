@@ -4,11 +4,11 @@ import dev.jchat.core.domain.User;
 import dev.jchat.core.port.Presence;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.HashSet;
 
 /** Presence for one instance: per room, each online user with the ids of their connections. */
 public final class LocalPresence implements Presence {

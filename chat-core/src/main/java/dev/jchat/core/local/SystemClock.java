@@ -28,6 +28,11 @@ public final class SystemClock implements Clock, AutoCloseable {
   }
 
   @Override
+  public long nanoTime() {
+    return System.nanoTime();
+  }
+
+  @Override
   public Timer schedule(Duration delay, Runnable task) {
     ScheduledFuture<?> future = timers.schedule(() -> {
       try {

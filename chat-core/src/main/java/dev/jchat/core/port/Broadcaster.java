@@ -3,17 +3,28 @@ package dev.jchat.core.port;
 import java.util.function.Consumer;
 
 /**
- * Carries room events to every instance of the chat. Implementations: {@code LocalBroadcaster} for
- * one instance, Redis Pub/Sub for many. The frame is serialized once by the publisher.
+ * Carries room events to every instance of the chat, per room. Implementations: {@code
+ * LocalBroadcaster} for one instance, Redis Pub/Sub for many. The frame is serialized once by the
+ * publisher. An instance subscribes to a room when its first local member joins and cancels after the
+ * last one leaves, so it hears only the rooms its connections are in. Thread-safe.
  */
 public interface Broadcaster {
 
   /**
-   * Sends the event to every subscriber of every instance, this one included. Never blocks on a
-   * socket. Events published from one thread reach each subscriber in the order published.
+   * Sends the event to every subscriber of its room on every instance, this one included. Never
+   * blocks on a socket. Events published from one thread reach each subscriber in the order published.
    */
   void publish(RoomEvent event);
 
-  /** Sets the one listener that delivers events to this instance's connections. Called once, at start. */
-  void subscribe(Consumer<RoomEvent> listener);
+  /**
+   * From the return of this call on, every event published to the room reaches the listener, on a
+   * thread of the broadcaster's choosing, one event at a time. May block briefly (a broker round trip).
+   */
+  Subscription subscribe(String room, Consumer<RoomEvent> listener);
+
+  /** One listener's subscription to one room. */
+  interface Subscription {
+    /** Stops delivery to this listener; idempotent. */
+    void cancel();
+  }
 }

@@ -1,10 +1,10 @@
 package dev.jchat.core.port;
 
-import dev.jchat.core.domain.Rejection;
-import java.util.Optional;
+import dev.jchat.core.domain.Outcome;
 
 /** Decides whether a message text may be sent; embedders may add their own rules. Thread-safe. */
 public interface MessageValidator {
 
-  Optional<Rejection> check(String text);
+  /** The text to store (as given), or why it may not be sent. */
+  Outcome<String> check(String text);
 }

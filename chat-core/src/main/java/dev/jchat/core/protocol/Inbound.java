@@ -5,6 +5,9 @@ import dev.jchat.core.domain.Rejection;
 /** One decoded client frame: a request, or the reason it could not be read. */
 public sealed interface Inbound {
 
+  /** The request's ack number, or null when it has none (or none that could be read). */
+  Integer ack();
+
   /** {@code ack} is null when the client asked for none. */
   record Request(Command command, Integer ack) implements Inbound {
   }

@@ -2,6 +2,7 @@ package dev.jchat.core.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jchat.core.chat.ChatSettings.OutboxBounds;
 import dev.jchat.core.port.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ class OutboxTest {
 
   private final ManualConnection connection = new ManualConnection();
   private final AtomicInteger overflows = new AtomicInteger();
-  private final Outbox outbox = new Outbox(connection, 3, 100, new Outbox.Listener() {
+  private final Outbox outbox = new Outbox(connection, new OutboxBounds(3, 100), new Outbox.Listener() {
     @Override
     public void overflowed() {
       overflows.incrementAndGet();
@@ -76,8 +77,8 @@ class OutboxTest {
 
   @Test
   void held_frames_wait_for_the_flush_and_share_one_write() {
-    outbox.hold("a");
-    outbox.hold("b");
+    outbox.hold("a", 1);
+    outbox.hold("b", 1);
     assertThat(connection.writes).isEmpty();
     outbox.flush();
     assertThat(connection.writes).containsExactly(List.of("a", "b"));
@@ -103,6 +104,14 @@ class OutboxTest {
   }
 
   @Test
+  void the_size_bound_counts_utf8_bytes_not_characters() {
+    outbox.offer("first"); // in flight: the bound counts what waits
+    assertThat(outbox.offer("é".repeat(50))).as("50 characters, 100 bytes").isTrue();
+    assertThat(outbox.offer("é")).as("2 bytes more than the bound").isFalse();
+    assertThat(overflows).hasValue(1);
+  }
+
+  @Test
   void finish_runs_after_the_queued_frames_are_written() {
     List<String> events = new ArrayList<>();
     outbox.offer("a");
@@ -118,7 +127,7 @@ class OutboxTest {
   @Test
   void finish_writes_the_held_frames_first() {
     List<String> events = new ArrayList<>();
-    outbox.hold("a");
+    outbox.hold("a", 1);
     outbox.finish(() -> events.add("closed after " + connection.writes));
     connection.completeOne();
     assertThat(events).containsExactly("closed after [[a]]");
@@ -127,7 +136,7 @@ class OutboxTest {
   @Test
   void writes_that_complete_at_once_do_not_grow_the_stack() {
     int frames = 100_000;
-    Outbox queue = new Outbox(connection, frames, Long.MAX_VALUE, null);
+    Outbox queue = new Outbox(connection, new OutboxBounds(frames, Long.MAX_VALUE), null);
     AtomicInteger offered = new AtomicInteger(1);
     connection.completesAtOnce = true;
     connection.duringWrite = () -> { // another frame arrives while each write is under way

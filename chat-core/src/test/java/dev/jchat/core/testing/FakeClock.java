@@ -46,6 +46,12 @@ public final class FakeClock implements Clock {
     return now;
   }
 
+  /** Nanoseconds since the epoch of the fake time, so intervals follow {@link #advance}. */
+  @Override
+  public synchronized long nanoTime() {
+    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+  }
+
   @Override
   public synchronized Timer schedule(Duration delay, Runnable task) {
     Scheduled timer = new Scheduled(now.plus(delay), task);

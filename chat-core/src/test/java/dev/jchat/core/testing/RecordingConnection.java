@@ -1,12 +1,8 @@
 package dev.jchat.core.testing;
 
 import dev.jchat.core.port.Connection;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 /**
  * A connection that records what the core writes. Writes complete at once unless the connection is
@@ -14,7 +10,7 @@ import java.util.function.Predicate;
  */
 public final class RecordingConnection implements Connection {
   private final List<String> frames = new ArrayList<>();
-  private final List<Write> writes = new ArrayList<>();
+  private final List<List<String>> writes = new ArrayList<>();
   private final List<SendCallback> pending = new ArrayList<>();
   private boolean stalled;
   private Integer closeCode;
@@ -28,8 +24,7 @@ public final class RecordingConnection implements Connection {
       return;
     }
     frames.addAll(written);
-    writes.add(new Write(System.nanoTime(), List.copyOf(written)));
-    notifyAll();
+    writes.add(List.copyOf(written));
     done.sent();
   }
 
@@ -68,22 +63,9 @@ public final class RecordingConnection implements Connection {
     return writes.size();
   }
 
-  /** One send: when it was made ({@link System#nanoTime}) and its frames. */
-  public record Write(long nanos, List<String> frames) {
-  }
-
-  /** Waits, at most the timeout, for the first send with a frame that matches; empty if none came. */
-  public synchronized Optional<Write> awaitWrite(Predicate<String> frame, Duration timeout)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      Optional<Write> found = writes.stream().filter(write -> write.frames().stream().anyMatch(frame)).findFirst();
-      long left = deadline - System.nanoTime();
-      if (found.isPresent() || left <= 0) {
-        return found;
-      }
-      TimeUnit.NANOSECONDS.timedWait(this, left);
-    }
+  /** The frames of the last send, empty before the first. */
+  public synchronized List<String> lastWrite() {
+    return writes.isEmpty() ? List.of() : writes.get(writes.size() - 1);
   }
 
   public synchronized Integer closeCode() {

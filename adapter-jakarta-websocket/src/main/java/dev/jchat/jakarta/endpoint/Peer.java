@@ -1,0 +1,48 @@
+package dev.jchat.jakarta.endpoint;
+
+import jakarta.websocket.Session;
+import java.net.InetSocketAddress;
+
+/**
+ * The TCP connection under one WebSocket session, as far as the container lets us reach it: the
+ * Jakarta WebSocket API has neither the peer's address nor a way to drop a connection.
+ */
+public interface Peer {
+
+  /** The peer's IP address, or {@code "unknown"}. */
+  String address();
+
+  /** Drops the connection at once, without a close handshake, where the container allows it. */
+  void abort();
+
+  /** Finds the peer of a session; called from {@code onOpen}, on the thread that upgraded the connection. */
+  interface Finder {
+    Peer of(Session session);
+  }
+
+  /**
+   * What any container offers: the address where it publishes one (Jetty does, under the property
+   * below), and a close in place of an abort. Tomcat cuts the connection itself when the close
+   * frame cannot be written within its blocking send timeout, which {@link ChatEndpoint} sets.
+   */
+  static Peer of(Session session) {
+    Object address = session.getUserProperties().get("jakarta.websocket.endpoint.remoteAddress");
+    String ip = address instanceof InetSocketAddress socket && socket.getAddress() != null
+        ? socket.getAddress().getHostAddress() : "unknown";
+    return new Peer() {
+      @Override
+      public String address() {
+        return ip;
+      }
+
+      @Override
+      public void abort() {
+        try {
+          session.close();
+        } catch (Exception e) {
+          // already closed or closing: nothing left to drop
+        }
+      }
+    };
+  }
+}

@@ -1,0 +1,87 @@
+package dev.jchat.jakarta.tyrus;
+
+import dev.jchat.core.domain.CloseCode;
+import dev.jchat.wire.Endpoints;
+import org.glassfish.grizzly.Buffer;
+
+/**
+ * Reads the header of every frame a client sends on one Tyrus connection and stops at the first
+ * data frame longer than the protocol's 16 KiB. Tyrus would buffer such a frame whole before its own
+ * checks, up to 4 MiB, and refuse a longer one with 1011; this guard refuses it at its header with
+ * the protocol's code instead: 1009 for text, 1003 for binary. Frames within the limit pass untouched,
+ * and Tyrus and {@link ChatEndpoint} apply every other rule.
+ */
+final class FrameSizeGuard {
+  private static final int TEXT = 0x1;
+  private static final int BINARY = 0x2;
+  private static final int CONTINUATION = 0x0;
+
+  private final byte[] header = new byte[14];
+  private int headerBytes;
+  private long payloadLeft;
+  private boolean textMessage = true;
+  private CloseCode refusal;
+
+  /**
+   * Scans the readable bytes of {@code input} (without moving its position) and returns how many of
+   * them may go on to Tyrus: all of them, or those before the header of the first oversized frame.
+   */
+  int scan(Buffer input) {
+    if (refusal != null) {
+      return 0;
+    }
+    int start = input.position();
+    int end = input.limit();
+    int at = start;
+    while (at < end) {
+      if (payloadLeft > 0) {
+        int skipped = (int) Math.min(payloadLeft, end - at);
+        payloadLeft -= skipped;
+        at += skipped;
+        continue;
+      }
+      int headerStart = at - headerBytes; // may lie in an earlier chunk, already passed on
+      header[headerBytes++] = input.get(at++);
+      if (headerBytes < 2 || headerBytes < headerLength()) {
+        continue;
+      }
+      long length = payloadLength();
+      int opcode = header[0] & 0x0f;
+      headerBytes = 0;
+      if (opcode == TEXT || opcode == BINARY) {
+        textMessage = opcode == TEXT;
+      }
+      if ((opcode == TEXT || opcode == BINARY || opcode == CONTINUATION) && length > Endpoints.MAX_FRAME_BYTES) {
+        refusal = textMessage ? CloseCode.TOO_BIG : CloseCode.BINARY_FRAME;
+        return Math.max(0, headerStart - start);
+      }
+      payloadLeft = length;
+    }
+    return end - start;
+  }
+
+  /** The close code for the oversized frame found, or null while none was. */
+  CloseCode refusal() {
+    return refusal;
+  }
+
+  private int headerLength() {
+    int lengthCode = header[1] & 0x7f;
+    int extended = lengthCode == 126 ? 2 : lengthCode == 127 ? 8 : 0;
+    int mask = (header[1] & 0x80) != 0 ? 4 : 0;
+    return 2 + extended + mask;
+  }
+
+  private long payloadLength() {
+    int lengthCode = header[1] & 0x7f;
+    if (lengthCode < 126) {
+      return lengthCode;
+    }
+    int bytes = lengthCode == 126 ? 2 : 8;
+    long length = 0;
+    for (int i = 0; i < bytes; i++) {
+      length = (length << 8) | (header[2 + i] & 0xff);
+    }
+    return length < 0 ? Long.MAX_VALUE : length;
+  }
+}

@@ -1,0 +1,136 @@
+package dev.jchat.jakarta.tyrus;
+
+import dev.jchat.core.domain.CloseCode;
+import dev.jchat.jakarta.endpoint.Peer;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import org.glassfish.grizzly.Buffer;
+import org.glassfish.grizzly.Connection;
+import org.glassfish.grizzly.Grizzly;
+import org.glassfish.grizzly.attributes.Attribute;
+import org.glassfish.grizzly.filterchain.FilterChainBuilder;
+import org.glassfish.grizzly.filterchain.FilterChainContext;
+import org.glassfish.grizzly.filterchain.FilterChainEvent;
+import org.glassfish.grizzly.filterchain.NextAction;
+import org.glassfish.grizzly.http.HttpContent;
+import org.glassfish.grizzly.http.HttpEvents;
+import org.glassfish.grizzly.http.HttpHeader;
+import org.glassfish.grizzly.http.HttpRequestPacket;
+import org.glassfish.grizzly.http.HttpResponsePacket;
+import org.glassfish.grizzly.http.server.AddOn;
+import org.glassfish.grizzly.http.server.HttpServerFilter;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.tyrus.container.grizzly.server.GrizzlyServerFilter;
+import org.glassfish.tyrus.spi.ServerContainer;
+import org.glassfish.tyrus.spi.UpgradeRequest;
+
+/**
+ * Tyrus' WebSocket filter for Grizzly, with what this transport needs on top:
+ * <ul>
+ *   <li>it tells each new session which Grizzly connection it runs on, so the core can read the
+ *       peer's address and drop a connection that does not read. Tyrus opens the endpoint on the
+ *       thread that reads the upgrade request, inside {@link #handleRead}, where the connection is noted;
+ *   <li>it refuses a data frame over 16 KiB at its header ({@link FrameSizeGuard}), where Tyrus would
+ *       buffer up to 4 MiB and answer a longer frame with 1011;
+ *   <li>it turns an offer to upgrade to anything but WebSocket (the JDK's HTTP client offers
+ *       {@code h2c} on every plain-HTTP request) back into a plain request. Grizzly would otherwise
+ *       take the request as upgraded: read its body until the client closes (a POST hangs) and close
+ *       the connection after the answer;
+ *   <li>it closes the connection after a refused WebSocket handshake (403 for a refused origin):
+ *       Tyrus writes the refusal without a length, so a client would wait for its end forever.
+ * </ul>
+ */
+final class TyrusGrizzlyFilter extends GrizzlyServerFilter implements Peer.Finder, AddOn {
+  private final ThreadLocal<Connection<?>> upgrading = new ThreadLocal<>();
+  private final Attribute<Guarded> guarded =
+      Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(TyrusGrizzlyFilter.class.getName() + ".guarded");
+
+  /** An open session and the guard on what its client sends. */
+  private record Guarded(Session session, FrameSizeGuard guard) {
+  }
+
+  TyrusGrizzlyFilter(ServerContainer container) {
+    super(container, "/");
+  }
+
+  /** Puts this filter where Tyrus' own add-on would: right before Grizzly's HTTP server filter. */
+  @Override
+  public void setup(NetworkListener listener, FilterChainBuilder builder) {
+    builder.add(builder.indexOfType(HttpServerFilter.class), this);
+  }
+
+  @Override
+  public NextAction handleRead(FilterChainContext ctx) throws IOException {
+    HttpContent message = ctx.getMessage();
+    Guarded open = guarded.get(ctx.getConnection());
+    if (open != null && !passes(open, message.getContent())) {
+      return ctx.getStopAction();
+    }
+    HttpHeader header = message.getHttpHeader();
+    HttpResponsePacket response = header instanceof HttpRequestPacket request ? request.getResponse() : null;
+    boolean handshake = open == null && response != null && response.getStatus() != 101
+        && UpgradeRequest.WEBSOCKET.equalsIgnoreCase(header.getUpgrade());
+    upgrading.set(ctx.getConnection());
+    try {
+      return super.handleRead(ctx);
+    } finally {
+      upgrading.remove();
+      if (handshake && response.getStatus() >= 400) {
+        ctx.getConnection().closeSilently(); // once the refusal is written
+      }
+    }
+  }
+
+  /** Lets through what precedes an oversized frame; at one, closes the session with the protocol's code. */
+  private static boolean passes(Guarded open, Buffer content) {
+    boolean refusedBefore = open.guard().refusal() != null;
+    int allowed = open.guard().scan(content);
+    CloseCode refusal = open.guard().refusal();
+    if (refusal != null && !refusedBefore) {
+      try {
+        open.session().close(new CloseReason(CloseReason.CloseCodes.getCloseCode(refusal.code()),
+            refusal == CloseCode.TOO_BIG ? "frame over 16 KiB" : "binary frames are not supported"));
+      } catch (IOException e) {
+        // the connection is gone already
+      }
+    }
+    content.limit(content.position() + allowed);
+    return allowed > 0;
+  }
+
+  @Override
+  public NextAction handleEvent(FilterChainContext ctx, FilterChainEvent event) throws IOException {
+    if (event.type() == HttpEvents.IncomingHttpUpgradeEvent.TYPE) {
+      HttpHeader header = ((HttpEvents.IncomingHttpUpgradeEvent) event).getHttpHeader();
+      if (!UpgradeRequest.WEBSOCKET.equalsIgnoreCase(header.getUpgrade())) {
+        header.getUpgradeDC().recycle();
+        header.setIgnoreContentModifiers(false);
+      }
+    }
+    return super.handleEvent(ctx, event);
+  }
+
+  @Override
+  public Peer of(Session session) {
+    Connection<?> connection = upgrading.get();
+    if (connection == null) {
+      return Peer.of(session);
+    }
+    guarded.set(connection, new Guarded(session, new FrameSizeGuard()));
+    String address = connection.getPeerAddress() instanceof InetSocketAddress socket && socket.getAddress() != null
+        ? socket.getAddress().getHostAddress() : "unknown";
+    return new Peer() {
+      @Override
+      public String address() {
+        return address;
+      }
+
+      @Override
+      public void abort() {
+        connection.terminateSilently();
+      }
+    };
+  }
+}

@@ -1,0 +1,31 @@
+package dev.jchat.wire;
+
+import dev.jchat.core.domain.ErrorCode;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The allow-list for the {@code Origin} header of HTTP requests and WebSocket upgrades. The whole
+ * origin must match, so look-alikes such as {@code http://localhost.evil.example} are refused.
+ */
+public final class OriginPolicy {
+  /** localhost, 127.0.0.1, [::1] and the private IPv4 ranges, over http or https, on any port. */
+  public static final String DEFAULT = "https?://(localhost|127\\.0\\.0\\.1|\\[::1\\]"
+      + "|10\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}"
+      + "|172\\.(1[6-9]|2\\d|3[01])\\.\\d{1,3}\\.\\d{1,3}"
+      + "|192\\.168\\.\\d{1,3}\\.\\d{1,3})(:\\d{1,5})?";
+
+  /** The answer to any request whose origin is refused: 403 with the API's error body. */
+  public static final HttpResponse REFUSED = ErrorBody.response(Map.of(), ErrorCode.FORBIDDEN, "origin not allowed");
+
+  private final Pattern allowed;
+
+  public OriginPolicy(String regex) {
+    this.allowed = Pattern.compile(regex);
+  }
+
+  /** A request without an Origin (not a browser) is allowed; {@code null} as a string is not. */
+  public boolean admits(String origin) {
+    return origin == null || allowed.matcher(origin).matches();
+  }
+}
