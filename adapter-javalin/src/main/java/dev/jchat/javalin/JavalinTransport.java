@@ -109,7 +109,8 @@ public final class JavalinTransport implements ChatServer {
         return null;
       }
       response.setExtensions(List.of()); // no permessage-deflate
-      return new JettyCoreFrameHandler(endpoints.chat(), sockets, encoded, Request.getRemoteAddr(request));
+      return new JettyCoreFrameHandler(endpoints.chat(), sockets, encoded, server.getScheduler(),
+          Request.getRemoteAddr(request));
     });
     return upgrade;
   }

@@ -11,11 +11,13 @@ import org.eclipse.jetty.websocket.core.OpCode;
 final class JettyCoreConnection implements Connection {
   private final CoreSession session;
   private final EncodedFrames encoded;
+  private final LingeringClose closing;
   private final String remoteAddress;
 
-  JettyCoreConnection(CoreSession session, EncodedFrames encoded, String remoteAddress) {
+  JettyCoreConnection(CoreSession session, EncodedFrames encoded, LingeringClose closing, String remoteAddress) {
     this.session = session;
     this.encoded = encoded;
+    this.closing = closing;
     this.remoteAddress = remoteAddress;
   }
 
@@ -43,7 +45,7 @@ final class JettyCoreConnection implements Connection {
 
   @Override
   public void close(int code, String reason) {
-    session.close(code, reason, Callback.NOOP);
+    closing.start(code, reason);
   }
 
   @Override

@@ -5,18 +5,22 @@ import dev.jchat.core.api.ClientSession;
 import dev.jchat.core.domain.CloseCode;
 import dev.jchat.wire.Failures;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.eclipse.jetty.websocket.core.CloseStatus;
 import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.FrameHandler;
 import org.eclipse.jetty.websocket.core.OpCode;
+import org.eclipse.jetty.websocket.core.exception.BadPayloadException;
+import org.eclipse.jetty.websocket.core.exception.MessageTooLargeException;
 import org.eclipse.jetty.websocket.core.messages.StringMessageSink;
 
 /**
  * One WebSocket connection on Jetty's core WebSocket API (a {@link FrameHandler}, below Jetty's
  * WebSocket API for applications): hands text messages to the core, answers pings and reports pongs
- * as signs of life, which only this level of the API lets us see. Jetty's message sink assembles the text (1009 for a
- * message over the configured limit, 1007 for invalid UTF-8). It keeps nothing of the upgrade
+ * as signs of life, which only this level of the API lets us see. Jetty's message sink assembles the
+ * text; what it refuses (1009 over 16 KiB, 1007 for invalid UTF-8) the chat closes with a
+ * {@link LingeringClose}, like every close the server starts. It keeps nothing of the upgrade
  * request, so that once upgraded a connection holds only Jetty's WebSocket state and ours.
  */
 final class JettyCoreFrameHandler implements FrameHandler {
@@ -25,25 +29,30 @@ final class JettyCoreFrameHandler implements FrameHandler {
   private final Chat chat;
   private final OpenSockets sockets;
   private final EncodedFrames encoded;
+  private final Scheduler scheduler;
   private final String remoteAddress;
   private volatile ClientSession session;
   private CoreSession core;
+  private LingeringClose closing;
   private StringMessageSink text;
   /** Whether the data message in progress is binary, which its continuation frames then are too. */
   private boolean binary;
 
-  JettyCoreFrameHandler(Chat chat, OpenSockets sockets, EncodedFrames encoded, String remoteAddress) {
+  JettyCoreFrameHandler(Chat chat, OpenSockets sockets, EncodedFrames encoded, Scheduler scheduler,
+                        String remoteAddress) {
     this.chat = chat;
     this.sockets = sockets;
     this.encoded = encoded;
+    this.scheduler = scheduler;
     this.remoteAddress = remoteAddress;
   }
 
   @Override
   public void onOpen(CoreSession coreSession, Callback callback) {
     core = coreSession;
+    closing = new LingeringClose(coreSession, scheduler);
     sockets.opened();
-    session = Failures.guarded(chat.open(new JettyCoreConnection(coreSession, encoded, remoteAddress)));
+    session = Failures.guarded(chat.open(new JettyCoreConnection(coreSession, encoded, closing, remoteAddress)));
     text = new StringMessageSink(coreSession, message -> {
       session.receive((String) message[0]);
       return null;
@@ -54,16 +63,21 @@ final class JettyCoreFrameHandler implements FrameHandler {
 
   @Override
   public void onFrame(Frame frame, Callback callback) {
+    if (closing.isClosing() && frame.getOpCode() != OpCode.CLOSE) {
+      closing.discard(frame); // our Close is out: read and drop until the client's comes
+      next(callback);
+      return;
+    }
     switch (frame.getOpCode()) {
       case OpCode.TEXT -> {
         binary = false;
-        text.accept(frame, callback);
+        text.accept(frame, refusingBadText(callback));
       }
       case OpCode.CONTINUATION -> {
         if (binary) {
           next(callback);
         } else {
-          text.accept(frame, callback);
+          text.accept(frame, refusingBadText(callback));
         }
       }
       case OpCode.BINARY -> {
@@ -81,6 +95,24 @@ final class JettyCoreFrameHandler implements FrameHandler {
     }
   }
 
+  /**
+   * The sink's verdict on a text frame: a message over 16 KiB (1009) or not UTF-8 (1007) is refused
+   * by the chat, which closes with the code and lingers, instead of Jetty dropping the connection.
+   */
+  private Callback refusingBadText(Callback callback) {
+    return Callback.from(callback::succeeded, failure -> {
+      if (failure instanceof MessageTooLargeException) {
+        session.close(CloseCode.TOO_BIG, "frame over 16 KiB");
+      } else if (failure instanceof BadPayloadException) {
+        session.close(CloseCode.INVALID_UTF8, "text is not UTF-8");
+      } else {
+        callback.failed(failure);
+        return;
+      }
+      next(callback);
+    });
+  }
+
   /** Done with this frame; ready for the next one. */
   private void next(Callback callback) {
     callback.succeeded();
@@ -88,7 +120,7 @@ final class JettyCoreFrameHandler implements FrameHandler {
   }
 
   /**
-   * Jetty reports here what it closes the connection for (1009, 1007, a broken pipe): the client's
+   * Jetty reports here what it closes the connection for (a protocol error, a broken pipe): the client's
    * doing or the network's, so DEBUG; the close follows through {@link #onClosed}. A failure of the
    * chat itself never comes here: {@link Failures#guarded} logs it at WARN and closes with 1011.
    */
@@ -100,6 +132,7 @@ final class JettyCoreFrameHandler implements FrameHandler {
 
   @Override
   public void onClosed(CloseStatus closeStatus, Callback callback) {
+    closing.ended();
     if (session != null) {
       session.closed();
       sockets.closed();

@@ -80,6 +80,32 @@ public final class WireClient implements AutoCloseable {
     socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
   }
 
+  /**
+   * Sends the {@code first} frames, then {@code then} over and over, on a thread of its own, as a client
+   * that does not pause to read would, until the connection ends or refuses a write. A binary first
+   * frame is given as a {@code byte[]}, a text one as a {@code String}.
+   */
+  public void keepSending(List<Object> first, String then) {
+    Thread writer = new Thread(() -> {
+      try {
+        for (Object frame : first) {
+          if (frame instanceof byte[] bytes) {
+            sendBinary(bytes);
+          } else {
+            sendRaw((String) frame);
+          }
+        }
+        while (!isClosed()) {
+          sendRaw(then);
+        }
+      } catch (RuntimeException e) {
+        // the connection ended: nothing more to send
+      }
+    }, "wire-client-writer");
+    writer.setDaemon(true);
+    writer.start();
+  }
+
   /** Sends an event with an ack number of its own and returns that number. */
   public int request(String event, JsonObject data) {
     int ack = nextAck++;
