@@ -2,8 +2,8 @@ package dev.jchat.app;
 
 import dev.jchat.auth.Argon2PasswordHasher;
 import dev.jchat.auth.JwtTokenService;
+import dev.jchat.core.account.AccountLimits;
 import dev.jchat.core.account.AccountService;
-import dev.jchat.core.account.LoginThrottle;
 import dev.jchat.core.chat.ChatService;
 import dev.jchat.core.local.SystemClock;
 import dev.jchat.jakarta.tyrus.JakartaTransport;
@@ -17,7 +17,6 @@ import dev.jchat.wire.Health;
 import dev.jchat.wire.HttpApi;
 import dev.jchat.wire.JsonFrameCodec;
 import dev.jchat.wire.OriginPolicy;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -25,9 +24,6 @@ import java.time.Instant;
  * CHAT_DB_URL says so), the in-process broker, security, the core and the transport.
  */
 public final class ChatApplication implements AutoCloseable {
-  private static final int MAX_FAILED_LOGINS = 5;
-  private static final Duration FAILED_LOGIN_WINDOW = Duration.ofSeconds(60);
-
   private final SystemClock clock;
   private final Database database;
   private final JdbcMessageStore messages;
@@ -50,7 +46,7 @@ public final class ChatApplication implements AutoCloseable {
     ChatService chat = ChatService.builder().settings(config.chat()).messageStore(messages).tokens(tokens)
         .codec(new JsonFrameCodec()).clock(clock).build();
     AccountService accounts = new AccountService(new JdbcUserStore(database), new Argon2PasswordHasher(), tokens,
-        new LoginThrottle(clock, MAX_FAILED_LOGINS, FAILED_LOGIN_WINDOW));
+        AccountLimits.defaults(clock, config.registrationsPerMinute()));
     OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
     Health health = new Health(config.transport().toString(), database.vendor(), "local", database::isReachable,
         () -> true, chat::connectionCount, Instant.now());

@@ -14,7 +14,7 @@ import java.util.regex.PatternSyntaxException;
 /**
  * The whole configuration, read once from environment variables and {@code -D} properties, in the
  * groups the parts take: where to listen, the data folder, the database, the tokens, the origin
- * allow-list, and the core's settings. Nothing else reads the environment. A default not written
+ * allow-list, the registrations an address may make a minute, and the core's settings. Nothing else reads the environment. A default not written
  * here is the core's own ({@link ChatSettings#defaults()}) or the store's ({@link DatabaseConfig}).
  */
 public record ChatConfig(
@@ -25,6 +25,7 @@ public record ChatConfig(
     DatabaseConfig database,
     Tokens tokens,
     String allowedOrigins,
+    int registrationsPerMinute,
     ChatSettings chat) {
 
   /**
@@ -50,6 +51,7 @@ public record ChatConfig(
         new Tokens(jwtSecret(settings),
             Duration.ofMinutes(settings.integer("CHAT_TOKEN_TTL_MINUTES", 24 * 60, 1, 365 * 24 * 60))),
         origins(settings),
+        settings.integer("CHAT_REGISTRATIONS_PER_MINUTE", 10, 1, 1_000_000),
         chat(settings));
   }
 

@@ -6,6 +6,7 @@ import dev.jchat.core.domain.Rejection;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The HTTP answer to a refused request, PROTOCOL.md section 1: {@code {"error","message"}} with the code's status. */
@@ -17,8 +18,14 @@ public final class ErrorBody {
     return response(headers, rejection.code(), rejection.message());
   }
 
+  /** A 503 also says when to come back ({@code Retry-After}, in seconds): the refusal is momentary. */
   public static HttpResponse response(Map<String, String> headers, ErrorCode code, String message) {
-    return new HttpResponse(code.httpStatus(), headers, json(code, message));
+    if (code != ErrorCode.UNAVAILABLE) {
+      return new HttpResponse(code.httpStatus(), headers, json(code, message));
+    }
+    Map<String, String> withRetry = new LinkedHashMap<>(headers);
+    withRetry.put("Retry-After", "1");
+    return new HttpResponse(code.httpStatus(), withRetry, json(code, message));
   }
 
   static String json(ErrorCode code, String message) {

@@ -96,7 +96,8 @@ public final class HttpApi {
     }
     if (path.equals("/api/auth/register") && method.equals("POST")) {
       return withBody(request, cors, body -> issued(cors, 201,
-          accounts.register(Json.string(body.get("username")), Json.string(body.get("password")))));
+          accounts.register(Json.string(body.get("username")), Json.string(body.get("password")),
+              request.remoteAddress())));
     }
     if (path.equals("/api/auth/login") && method.equals("POST")) {
       return withBody(request, cors, body -> issued(cors, 200, accounts.login(

@@ -2,8 +2,8 @@ package dev.jchat.conformance;
 
 import dev.jchat.auth.Argon2PasswordHasher;
 import dev.jchat.auth.JwtTokenService;
+import dev.jchat.core.account.AccountLimits;
 import dev.jchat.core.account.AccountService;
-import dev.jchat.core.account.LoginThrottle;
 import dev.jchat.core.chat.ChatService;
 import dev.jchat.core.chat.ChatSettings;
 import dev.jchat.core.domain.HistoryPage;
@@ -46,7 +46,7 @@ public final class TestChat implements AutoCloseable {
         .messageStore(store).presence(presence).tokens(tokens)
         .codec(new JsonFrameCodec()).clock(clock).fanoutExecutor(Runnable::run).build();
     AccountService accounts = new AccountService(new InMemoryUserStore(), OncePerPassword.HASHER, tokens,
-        new LoginThrottle(clock, 5, Duration.ofSeconds(60)));
+        AccountLimits.defaults(clock, 1_000_000)); // the whole suite registers from one address
     OriginPolicy origins = new OriginPolicy(OriginPolicy.DEFAULT);
     Health health = new Health(transportName, "memory", "local", () -> store.up, () -> true, chat::connectionCount,
         Instant.now());

@@ -2,8 +2,8 @@ package dev.jchat.jakarta.example;
 
 import dev.jchat.auth.Argon2PasswordHasher;
 import dev.jchat.auth.JwtTokenService;
+import dev.jchat.core.account.AccountLimits;
 import dev.jchat.core.account.AccountService;
-import dev.jchat.core.account.LoginThrottle;
 import dev.jchat.core.chat.ChatService;
 import dev.jchat.core.local.InMemoryUserStore;
 import dev.jchat.core.local.SystemClock;
@@ -38,7 +38,7 @@ public class ChatWebAppListener implements ServletContextListener {
     JwtTokenService tokens = new JwtTokenService(secret, Duration.ofHours(24), clock);
     ChatService chat = ChatService.builder().tokens(tokens).codec(new JsonFrameCodec()).clock(clock).build();
     AccountService accounts = new AccountService(new InMemoryUserStore(), new Argon2PasswordHasher(), tokens,
-        new LoginThrottle(clock, 5, Duration.ofSeconds(60)));
+        AccountLimits.defaults(clock, 10));
     OriginPolicy origins = new OriginPolicy(OriginPolicy.DEFAULT);
     Health health = new Health("jakarta", "memory", "local", () -> true, () -> true, chat::connectionCount,
         Instant.now());

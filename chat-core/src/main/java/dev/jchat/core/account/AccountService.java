@@ -20,7 +20,9 @@ public final class AccountService {
   private final UserStore users;
   private final PasswordHasher hasher;
   private final TokenService tokens;
-  private final LoginThrottle throttle;
+  private final Throttle failedLogins;
+  private final Throttle registrations;
+  private final HashingSlots hashing;
   /** Verified against when the user does not exist, so both failures cost the same time. */
   private final String decoyHash;
 
@@ -32,15 +34,18 @@ public final class AccountService {
     }
   }
 
-  public AccountService(UserStore users, PasswordHasher hasher, TokenService tokens, LoginThrottle throttle) {
+  public AccountService(UserStore users, PasswordHasher hasher, TokenService tokens, AccountLimits limits) {
     this.users = users;
     this.hasher = hasher;
     this.tokens = tokens;
-    this.throttle = throttle;
+    this.failedLogins = limits.failedLogins();
+    this.registrations = limits.registrations();
+    this.hashing = new HashingSlots(limits.concurrentHashes(), limits.hashWait());
     this.decoyHash = hasher.hash("decoy-password-for-unknown-users");
   }
 
-  public Outcome<Issued> register(String username, String password) {
+  /** Creates an account; each address may register a few a minute. */
+  public Outcome<Issued> register(String username, String password, String clientAddress) {
     if (username == null || !USERNAME.matcher(username).matches()) {
       return Outcome.refused(ErrorCode.INVALID_PAYLOAD, "usernames are 3 to 32 of A-Z, a-z, 0-9, _, . and -");
     }
@@ -48,12 +53,19 @@ public final class AccountService {
       return Outcome.refused(ErrorCode.INVALID_PAYLOAD,
           "passwords are " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters");
     }
-    Optional<StoredUser> created = users.create(username, hasher.hash(password));
-    if (created.isEmpty()) {
-      return Outcome.refused(ErrorCode.CONFLICT, "that username is taken");
+    String addressKey = "address:" + clientAddress;
+    if (registrations.isBlocked(addressKey)) {
+      return Outcome.refused(ErrorCode.RATE_LIMITED, "too many registrations from your address; wait a minute");
     }
-    User user = created.get().user();
-    return Outcome.ok(new Issued(tokens.issue(user), user));
+    registrations.record(addressKey);
+    return hashing.run(() -> Outcome.ok(hasher.hash(password))).then(hash -> {
+      Optional<StoredUser> created = users.create(username, hash);
+      if (created.isEmpty()) {
+        return Outcome.refused(ErrorCode.CONFLICT, "that username is taken");
+      }
+      User user = created.get().user();
+      return Outcome.ok(new Issued(tokens.issue(user), user));
+    });
   }
 
   /** Checks the password; unknown users and wrong passwords fail alike, in similar time. */
@@ -63,18 +75,20 @@ public final class AccountService {
     }
     String userKey = "user:" + username.toLowerCase(Locale.ROOT);
     String addressKey = "address:" + clientAddress;
-    if (throttle.isBlocked(userKey) || throttle.isBlocked(addressKey)) {
+    if (failedLogins.isBlocked(userKey) || failedLogins.isBlocked(addressKey)) {
       return Outcome.refused(ErrorCode.RATE_LIMITED, "too many failed logins; wait a minute");
     }
     Optional<StoredUser> found = USERNAME.matcher(username).matches() ? users.findByName(username) : Optional.empty();
-    boolean matches = hasher.verify(password, found.map(StoredUser::passwordHash).orElse(decoyHash));
-    if (found.isEmpty() || !matches) {
-      throttle.recordFailure(userKey);
-      throttle.recordFailure(addressKey);
-      return Outcome.refused(ErrorCode.AUTH_FAILED, "wrong username or password");
-    }
-    User user = found.get().user();
-    return Outcome.ok(new Issued(tokens.issue(user), user));
+    return hashing.run(() -> Outcome.ok(hasher.verify(password, found.map(StoredUser::passwordHash).orElse(decoyHash))))
+        .then(matches -> {
+          if (found.isEmpty() || !matches) {
+            failedLogins.record(userKey);
+            failedLogins.record(addressKey);
+            return Outcome.refused(ErrorCode.AUTH_FAILED, "wrong username or password");
+          }
+          User user = found.get().user();
+          return Outcome.ok(new Issued(tokens.issue(user), user));
+        });
   }
 
   /** The user of a valid session token (HTTP Bearer). */

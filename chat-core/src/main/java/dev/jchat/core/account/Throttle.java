@@ -8,41 +8,42 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Counts failed logins per key (a username or a client address) in a sliding window; a key with
- * {@code maxFailures} in the window is blocked until older failures fall out of it. Thread-safe.
+ * Counts attempts per key (failed logins per username or address, registrations per address) in a
+ * sliding window; a key with {@code maxAttempts} in the window is blocked until older ones fall out
+ * of it. Thread-safe.
  */
-public final class LoginThrottle {
+public final class Throttle {
   private final Clock clock;
-  private final int maxFailures;
+  private final int maxAttempts;
   private final Duration window;
-  private final Map<String, ArrayDeque<Instant>> failures = new HashMap<>();
+  private final Map<String, ArrayDeque<Instant>> attempts = new HashMap<>();
 
-  public LoginThrottle(Clock clock, int maxFailures, Duration window) {
+  public Throttle(Clock clock, int maxAttempts, Duration window) {
     this.clock = clock;
-    this.maxFailures = maxFailures;
+    this.maxAttempts = maxAttempts;
     this.window = window;
   }
 
   public synchronized boolean isBlocked(String key) {
     ArrayDeque<Instant> recent = prune(key);
-    return recent != null && recent.size() >= maxFailures;
+    return recent != null && recent.size() >= maxAttempts;
   }
 
-  public synchronized void recordFailure(String key) {
+  public synchronized void record(String key) {
     ArrayDeque<Instant> recent = prune(key);
     if (recent == null) {
       recent = new ArrayDeque<>();
-      failures.put(key, recent);
+      attempts.put(key, recent);
     }
     recent.addLast(clock.now());
-    if (failures.size() > 10_000) {
-      failures.keySet().removeIf(k -> prune(k) == null);
+    if (attempts.size() > 10_000) {
+      attempts.keySet().removeIf(k -> prune(k) == null);
     }
   }
 
-  /** Drops failures older than the window; forgets a key that has none left. */
+  /** Drops attempts older than the window; forgets a key that has none left. */
   private ArrayDeque<Instant> prune(String key) {
-    ArrayDeque<Instant> recent = failures.get(key);
+    ArrayDeque<Instant> recent = attempts.get(key);
     if (recent == null) {
       return null;
     }
@@ -51,7 +52,7 @@ public final class LoginThrottle {
       recent.removeFirst();
     }
     if (recent.isEmpty()) {
-      failures.remove(key);
+      attempts.remove(key);
       return null;
     }
     return recent;
