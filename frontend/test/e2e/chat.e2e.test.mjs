@@ -59,7 +59,8 @@ scenario('two users register, join general, chat, and see each other online and 
   await say(bob, 'Hello Alice!\nYes, reading it now.');
   await bothShowEverythingOnce();
 
-  await bob.page.locator('#message-input').pressSequentially('Let me check', { delay: 30 });
+  // typing:start goes out at most every 2 s, and bob's last one came with his message: type longer.
+  await bob.page.locator('#message-input').pressSequentially('Let me check', { delay: 200 });
   await alice.page.waitForFunction(() => document.getElementById('typing')?.textContent === 'bob is typing…');
   await screenshot(alice, 'presence-and-typing');
   await bob.page.press('#message-input', 'Enter');
@@ -114,7 +115,8 @@ scenario('markup in a message is shown as text and runs nothing', 'xss', async (
 scenario('screenshots of the chat page on a desktop and on a phone', 'chat', async () => {
   await say(bob, 'Looks good on my phone too.');
   await bothShowEverythingOnce();
-  await alice.page.locator('#message-input').pressSequentially('Great, ', { delay: 10 });
+  // Long enough for a typing:start, which goes out at most every 2 s.
+  await alice.page.locator('#message-input').pressSequentially('Great, I will ', { delay: 170 });
   await bob.page.waitForFunction(() => document.getElementById('typing')?.textContent === 'alice is typing…');
   await screenshot(bob, 'chat');
   await bob.page.setViewportSize({ width: 390, height: 844 });

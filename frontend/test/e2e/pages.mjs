@@ -47,7 +47,8 @@ export async function send(page, text) {
 
 export async function waitMember(page, name) {
   await page.waitForFunction(
-    (wanted) => [...document.querySelectorAll('#member-list li')].some((li) => li.textContent === wanted),
+    (wanted) =>
+      [...document.querySelectorAll('#member-list li')].some((li) => li.lastElementChild?.textContent === wanted),
     name,
   );
 }
