@@ -1,6 +1,8 @@
 // End-to-end: the page as a person sees it, on a wide screen and on a phone, with mouse and keyboard.
 
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { lowContrast, smallTargets } from './checks.mjs';
 import { chatSuite } from './suite.mjs';
 import { joinRoom, sendAndWait } from './pages.mjs';
 
@@ -8,6 +10,7 @@ const suite = chatSuite('page');
 const { scenario } = suite;
 
 let alice;
+let bob;
 
 /** Where the last message with `text` is, against the scroller's visible box. */
 function inView(page, text) {
@@ -115,3 +118,108 @@ scenario(
     }
   },
 );
+
+scenario('scrolled up, a button counts the new messages below and jumps to them', 'jump', async () => {
+  bob = await suite.member('bob');
+  await joinRoom(bob.page, 'general');
+  await alice.page.click('#joined-rooms [data-room="general"]');
+  await alice.page.locator('#scroller').evaluate((scroller) => (scroller.scrollTop = 0));
+  await alice.page.waitForSelector('#jump-latest:text-is("Jump to latest")');
+  for (const text of ['Are you there?', 'Look at this']) await sendAndWait(bob.page, text);
+  await alice.page.waitForSelector('#jump-latest:text-is("2 new messages, jump to latest")');
+  await alice.page.click('#jump-latest');
+  await alice.page.waitForSelector('#jump-latest', { state: 'hidden' });
+  assert.ok(await inView(alice.page, 'Look at this'));
+});
+
+scenario('grouped messages show their time on hover; avatars show initials in a colour per user', 'meta', async () => {
+  const page = alice.page;
+  const grouped = page.locator('#messages .message.grouped', { hasText: 'Look at this' });
+  const timeOpacity = () => grouped.locator('time').evaluate((time) => getComputedStyle(time.parentElement).opacity);
+  assert.equal(await timeOpacity(), '0');
+  await grouped.hover();
+  await page.waitForFunction(
+    () => getComputedStyle(document.querySelector('#messages .message.grouped:hover .meta')).opacity === '1',
+  );
+
+  const avatars = await page.evaluate(() => {
+    const colour = (selector) => {
+      const avatar = document.querySelector(selector);
+      return { text: avatar.textContent, colour: getComputedStyle(avatar).backgroundColor };
+    };
+    return {
+      aliceMember: colour('#member-list .member.own .avatar'),
+      aliceMessage: colour('#messages .message.own:not(.grouped) .avatar'),
+      bobMember: colour('#member-list .member:not(.own) .avatar'),
+      bobMessage: colour('#messages .message:not(.own):not(.grouped) .avatar'),
+    };
+  });
+  assert.deepEqual(avatars.aliceMember, avatars.aliceMessage);
+  assert.deepEqual(avatars.bobMember, avatars.bobMessage);
+  assert.equal(avatars.aliceMember.text, 'A');
+  assert.equal(avatars.bobMember.text, 'B');
+  assert.notEqual(avatars.aliceMember.colour, avatars.bobMember.colour);
+});
+
+scenario('all text has a contrast of at least 4.5:1, light and dark, online and offline', 'contrast', async () => {
+  const page = alice.page;
+  await sendAndWait(bob.page, '@alice the contrast check is next');
+  await alice.context.setOffline(true);
+  await page.waitForSelector('#banner[data-state="offline"]');
+  await page.fill('#message-input', 'Written offline');
+  await page.press('#message-input', 'Enter');
+  await page.waitForSelector('#outbox .status:text-is("Waiting for the connection…")');
+  const login = await suite.visitor('nobody');
+  try {
+    for (const colorScheme of ['light', 'dark']) {
+      for (const each of [page, login.page]) {
+        await each.emulateMedia({ colorScheme });
+        assert.deepEqual(await lowContrast(each), [], `${colorScheme}: ${each === page ? 'chat' : 'login'}`);
+      }
+    }
+  } finally {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await alice.context.setOffline(false);
+    await login.context.close();
+  }
+  await page.waitForSelector('#banner[data-state="online"]', { timeout: 30_000 });
+  await page.waitForSelector('#outbox li', { state: 'detached' });
+});
+
+scenario('on a phone every control is at least 44 px each way', 'tap-targets', async () => {
+  const page = alice.page;
+  await page.setViewportSize({ width: 375, height: 740 });
+  try {
+    await page.waitForFunction(() => getComputedStyle(document.getElementById('sidebar')).visibility === 'hidden');
+    assert.deepEqual(await smallTargets(page), []);
+    await page.click('#rooms-toggle');
+    await page.waitForFunction(() => document.activeElement?.id === 'join-input');
+    assert.deepEqual(await smallTargets(page), []);
+    await page.keyboard.press('Escape');
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+});
+
+scenario('screenshots of the page for the README, light and dark', 'screenshots', async () => {
+  await joinRoom(alice.page, 'launch');
+  await joinRoom(bob.page, 'launch');
+  const conversation = [
+    [alice, 'Morning! The release notes are up: https://example.com/release-notes'],
+    [bob, 'Looks great. Dark mode follows the system setting now.'],
+    [bob, 'And names complete after an @ sign.'],
+    [alice, '@bob nice! Arabic and Hebrew read right to left too:'],
+    [alice, 'مرحبا بكم في الغرفة!'],
+    [bob, 'Shipping it this afternoon.'],
+  ];
+  for (const [user, text] of conversation) await sendAndWait(user.page, text);
+  await bob.page.waitForSelector('#messages .message .text:text-is("Shipping it this afternoon.")');
+  await alice.page.locator('#message-input').pressSequentially('Great, I will ', { delay: 170 });
+  await bob.page.waitForSelector('#typing:text-is("alice is typing…")');
+  for (const colorScheme of ['light', 'dark']) {
+    await bob.page.emulateMedia({ colorScheme });
+    const file = colorScheme === 'light' ? 'screenshot' : 'screenshot-dark';
+    await bob.page.screenshot({ path: join(suite.out, `${file}.png`) });
+  }
+  await bob.page.emulateMedia({ colorScheme: 'light' });
+});
