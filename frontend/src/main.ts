@@ -79,7 +79,7 @@ byId('logout').addEventListener('click', () => {
 // A login or a logout in another tab of this browser counts here too.
 onCredentialsChange((next) => {
   if (!next) {
-    if (credentials) logOutHere('You logged out in another tab.');
+    if (credentials) logOutHere('You were logged out in another tab.');
   } else if (next.token !== credentials?.token) startChat(next);
 });
 document.addEventListener('visibilitychange', () => {

@@ -77,9 +77,13 @@ export class RoomListView {
     fieldError(this.#joinInput, this.#joinError, null);
   }
 
+  /** The open drawer is modal: what it covers cannot be reached with Tab until it closes. */
   #setDrawer(open: boolean): void {
     this.#sidebar.classList.toggle('open', open);
     this.#toggle.setAttribute('aria-expanded', String(open));
+    for (const region of this.#sidebar.parentElement?.children ?? []) {
+      if (region !== this.#sidebar) (region as HTMLElement).inert = open;
+    }
     if (open) this.#joinInput.focus();
   }
 }
