@@ -161,30 +161,37 @@ scenario('grouped messages show their time on hover; avatars show initials in a 
   assert.notEqual(avatars.aliceMember.colour, avatars.bobMember.colour);
 });
 
-scenario('all text has a contrast of at least 4.5:1, light and dark, online and offline', 'contrast', async () => {
-  const page = alice.page;
-  await sendAndWait(bob.page, '@alice the contrast check is next');
-  await alice.context.setOffline(true);
-  await page.waitForSelector('#banner[data-state="offline"]');
-  await page.fill('#message-input', 'Written offline');
-  await page.press('#message-input', 'Enter');
-  await page.waitForSelector('#outbox .status:text-is("Waiting for the connection…")');
-  const login = await suite.visitor('nobody');
-  try {
-    for (const colorScheme of ['light', 'dark']) {
-      for (const each of [page, login.page]) {
-        await each.emulateMedia({ colorScheme });
-        assert.deepEqual(await lowContrast(each), [], `${colorScheme}: ${each === page ? 'chat' : 'login'}`);
+scenario(
+  'dark mode follows the system; all text has a contrast of at least 4.5:1, light and dark, online and offline',
+  'contrast',
+  async () => {
+    const page = alice.page;
+    await sendAndWait(bob.page, '@alice the contrast check is next');
+    await alice.context.setOffline(true);
+    await page.waitForSelector('#banner[data-state="offline"]');
+    await page.fill('#message-input', 'Written offline');
+    await page.press('#message-input', 'Enter');
+    await page.waitForSelector('#outbox .status:text-is("Waiting for the connection…")');
+    const login = await suite.visitor('nobody');
+    try {
+      for (const colorScheme of ['light', 'dark']) {
+        for (const each of [page, login.page]) {
+          await each.emulateMedia({ colorScheme });
+          // The page follows the system setting.
+          const background = await each.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+          assert.equal(background, colorScheme === 'light' ? 'rgb(244, 245, 250)' : 'rgb(18, 20, 28)');
+          assert.deepEqual(await lowContrast(each), [], `${colorScheme}: ${each === page ? 'chat' : 'login'}`);
+        }
       }
+    } finally {
+      await page.emulateMedia({ colorScheme: 'light' });
+      await alice.context.setOffline(false);
+      await login.context.close();
     }
-  } finally {
-    await page.emulateMedia({ colorScheme: 'light' });
-    await alice.context.setOffline(false);
-    await login.context.close();
-  }
-  await page.waitForSelector('#banner[data-state="online"]', { timeout: 30_000 });
-  await page.waitForSelector('#outbox li', { state: 'detached' });
-});
+    await page.waitForSelector('#banner[data-state="online"]', { timeout: 30_000 });
+    await page.waitForSelector('#outbox li', { state: 'detached' });
+  },
+);
 
 scenario('on a phone every control is at least 44 px each way', 'tap-targets', async () => {
   const page = alice.page;
