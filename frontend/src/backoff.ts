@@ -18,10 +18,13 @@ export class ReconnectSchedule {
     this.#options = { ...defaults, ...options };
   }
 
-  /** The delay before the next attempt: half of base·2^n (capped) fixed, the other half random. */
-  next(): number {
+  /**
+   * The delay before the next attempt: half of base·2^n (capped) fixed, the other half random.
+   * `capMs` caps this one lower than the usual maximum (a page in front retries sooner).
+   */
+  next(capMs = this.#options.maxMs): number {
     const { baseMs, maxMs, random } = this.#options;
-    const ceiling = Math.min(maxMs, baseMs * 2 ** this.#attempt);
+    const ceiling = Math.min(maxMs, capMs, baseMs * 2 ** this.#attempt);
     this.#attempt++;
     return Math.round(ceiling / 2 + random() * (ceiling / 2));
   }

@@ -1,9 +1,11 @@
 // The chat of one logged-in user: reacts to server events, joins rooms (again after every
-// reconnect, recovering with `since`), sends through the outbox and pages back through history.
+// reconnect, recovering with `since`), sends through the outbox one message at a time, in the
+// order written and paced under the server's rate limit, and pages back through history.
 // The views read its stores and call its actions; `onChange` tells them to draw again.
 
 import type { ProtocolClient } from './client';
-import { Outbox, type OutgoingMessage } from './outbox';
+import { Outbox } from './outbox';
+import { SendPace } from './pace';
 import { Presence } from './presence';
 import { ChatError, type Message, type User } from './protocol';
 import { Rooms, type Room } from './rooms';
@@ -11,6 +13,8 @@ import type { KeyValueStore } from './storage';
 import { TypingSender, Typists } from './typing';
 
 const PAGE_SIZE = 50;
+/** After a message refused as too fast, the next try waits this long. */
+const RATE_LIMITED_PAUSE_MS = 1000;
 
 export class Chat {
   readonly rooms: Rooms;
@@ -19,11 +23,17 @@ export class Chat {
   readonly typists: Typists;
   readonly #typing: TypingSender;
   #client: ProtocolClient | null = null;
+  #pace = new SendPace();
+  /** A chat:send is waiting for its answer: the next one goes after it. */
+  #sending = false;
+  #paceTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly me: User,
     storage: KeyValueStore,
     private readonly onChange: () => void,
+    /** A message that has just arrived live (not from a history page). */
+    private readonly onMessage: (message: Message) => void = () => {},
   ) {
     this.rooms = new Rooms(storage, `chat.rooms.${me.id}`);
     this.outbox = new Outbox(storage, `chat.outbox.${me.id}`);
@@ -40,7 +50,11 @@ export class Chat {
   /** A new authenticated connection: listen, then join every room again and send what waits. */
   attach(client: ProtocolClient): void {
     this.#client = client;
-    client.on('chat:new', (message) => this.#receive(message.room, [message], true));
+    this.#pace = new SendPace();
+    client.on('chat:new', (message) => {
+      this.#receive(message.room, [message]);
+      this.onMessage(message);
+    });
     client.on('presence:state', ({ room, users }) => this.#update(() => this.presence.replace(room, users)));
     client.on('presence:join', ({ room, user }) => this.#update(() => this.presence.joined(room, user)));
     client.on('presence:leave', ({ room, user }) =>
@@ -56,11 +70,23 @@ export class Chat {
     this.rooms.all().forEach((room) => void this.#join(client, room));
   }
 
-  /** The connection is gone; in-flight sends fall back to pending by themselves. */
+  /**
+   * The connection is gone; an in-flight send falls back to pending by itself. Who is online is
+   * unknown until the next join tells again.
+   */
   detach(): void {
     this.#client = null;
+    this.#sending = false;
+    clearTimeout(this.#paceTimer);
     this.rooms.all().forEach((room) => (room.joined = false));
+    this.presence.clear();
     this.typists.clear();
+    this.onChange();
+  }
+
+  /** The tab came to the front or went to the background: what is on screen now counts as read. */
+  setVisible(visible: boolean): void {
+    this.rooms.setVisible(visible);
     this.onChange();
   }
 
@@ -87,17 +113,16 @@ export class Chat {
   send(text: string): void {
     const room = this.rooms.active;
     if (!room) return;
-    this.#typing.stop();
+    this.#typing.sent();
     this.outbox.add(room.name, text);
     this.onChange();
-    if (this.#client && room.joined) this.#flush(this.#client, room.name);
+    this.#sendNext();
   }
 
   retry(clientMsgId: string): void {
     this.outbox.retry(clientMsgId);
     this.onChange();
-    const room = this.rooms.active;
-    if (this.#client && room?.joined) this.#flush(this.#client, room.name);
+    this.#sendNext();
   }
 
   typingInput(): void {
@@ -119,7 +144,7 @@ export class Chat {
     try {
       await client.request('chat:history', { room: room.name, before, limit: PAGE_SIZE });
       const page = await client.next('chat:history', (history) => history.room === room.name);
-      this.#receive(room.name, page.messages, false);
+      this.#receive(room.name, page.messages);
       room.hasOlder = page.hasMore;
     } catch (error) {
       warn(error);
@@ -141,7 +166,7 @@ export class Chat {
         await client.request('room:join', since === undefined ? { room: name } : { room: name, since });
         // The history follows the ack; this line runs before the next frame is handled.
         const history = await client.next('chat:history', (page) => page.room === name);
-        this.#receive(name, history.messages, since !== undefined);
+        this.#receive(name, history.messages);
         if (since === undefined) room.hasOlder = history.hasMore;
         const newest = room.messages.at(-1)?.id;
         if (since === undefined || !history.hasMore || newest === since) break;
@@ -154,32 +179,52 @@ export class Chat {
     if (this.rooms.get(name) !== room || client !== this.#client) return;
     room.joined = true;
     this.onChange();
-    this.#flush(client, name);
+    this.#sendNext();
   }
 
-  /** Sends every pending message of the room, oldest first, once. */
-  #flush(client: ProtocolClient, room: string): void {
-    this.outbox.takePending(room).forEach((entry) => this.#deliver(client, entry));
-  }
-
-  #deliver(client: ProtocolClient, entry: OutgoingMessage): void {
+  /**
+   * Sends the oldest pending message of a joined room, and the next one once it is answered, so
+   * the server stores them in the order written; the pace keeps them under its rate limit.
+   */
+  #sendNext(): void {
+    const client = this.#client;
+    if (!client || this.#sending) return;
+    clearTimeout(this.#paceTimer);
+    const wait = this.#pace.wait();
+    if (wait > 0) {
+      this.#paceTimer = setTimeout(() => this.#sendNext(), wait);
+      return;
+    }
+    const entry = this.outbox.takeNext((room) => this.rooms.get(room)?.joined === true);
+    if (!entry) return;
     const { room, text, clientMsgId } = entry;
-    client.request('chat:send', { room, text, clientMsgId }).then(
-      ({ id, time }) => {
-        const message: Message = { id, room, user: this.me.name, userId: this.me.id, text, time, clientMsgId };
-        this.#receive(room, [message], false);
-      },
-      (error: unknown) => {
-        if (error instanceof ChatError && error.code === 'closed') this.outbox.unanswered(clientMsgId);
-        else this.outbox.failed(clientMsgId, describe(error));
-        this.onChange();
-      },
-    );
+    this.#pace.take();
+    this.#sending = true;
+    client
+      .request('chat:send', { room, text, clientMsgId })
+      .then(
+        ({ id, time }) => {
+          const message: Message = { id, room, user: this.me.name, userId: this.me.id, text, time, clientMsgId };
+          this.#receive(room, [message]);
+        },
+        (error: unknown) => {
+          const code = error instanceof ChatError ? error.code : null;
+          if (code === 'closed' || code === 'rate_limited') this.outbox.unanswered(clientMsgId);
+          else this.outbox.failed(clientMsgId, describe(error));
+          if (code === 'rate_limited') this.#pace.holdFor(RATE_LIMITED_PAUSE_MS);
+          this.onChange();
+        },
+      )
+      .finally(() => {
+        if (client !== this.#client) return;
+        this.#sending = false;
+        this.#sendNext();
+      });
   }
 
   /** Merges messages; our own that come back settle their outbox entries. */
-  #receive(room: string, messages: readonly Message[], countUnread: boolean): void {
-    this.rooms.receive(room, messages, this.me.id, countUnread);
+  #receive(room: string, messages: readonly Message[]): void {
+    this.rooms.receive(room, messages, this.me.id);
     for (const message of messages) {
       if (message.userId === this.me.id && message.clientMsgId && this.outbox.has(message.clientMsgId)) {
         this.outbox.delivered(message.clientMsgId);
@@ -196,7 +241,6 @@ export class Chat {
 
 function describe(error: unknown): string {
   if (error instanceof ChatError && error.code === 'timeout') return 'No answer from the server.';
-  if (error instanceof ChatError && error.code === 'rate_limited') return 'Sending too fast.';
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -20,6 +20,8 @@ export interface ConnectionEvents {
 
 const HEARTBEAT_MS = 25_000;
 const HEARTBEAT_TIMEOUT_MS = 10_000;
+/** The longest wait between attempts while the page is in front (30 s in the background). */
+const FRONT_MAX_DELAY_MS = 5_000;
 
 /** The WebSocket URL of the page's own origin (the dev server proxies it). */
 export function socketUrl(): string {
@@ -46,9 +48,12 @@ export class Connection {
       this.#teardown();
       this.events.state({ kind: 'offline' });
     });
-    window.addEventListener('online', () => {
-      if (this.#running && !this.#socket) this.retryNow();
+    window.addEventListener('online', () => this.retryNow());
+    // Someone looks at the page again: waiting for the next attempt would only make them wait.
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') this.retryNow();
     });
+    window.addEventListener('focus', () => this.retryNow());
   }
 
   start(): void {
@@ -119,7 +124,8 @@ export class Connection {
 
   #reconnectLater(): void {
     if (!this.#running) return;
-    const delay = this.#schedule.next();
+    const inFront = document.visibilityState === 'visible';
+    const delay = this.#schedule.next(inFront ? FRONT_MAX_DELAY_MS : undefined);
     this.events.state({ kind: 'reconnecting', at: Date.now() + delay });
     this.#retryTimer = setTimeout(() => this.#connect(), delay);
   }

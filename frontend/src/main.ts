@@ -4,16 +4,22 @@ import './style.css';
 import { type Credentials, type RoomSummary, ApiError, listRooms, login, register } from './api';
 import { Chat } from './chat';
 import { Connection, socketUrl } from './connection';
-import { clearCredentials, loadCredentials, saveCredentials } from './credentials';
+import { clearCredentials, loadCredentials, onCredentialsChange, saveCredentials } from './credentials';
+import { MentionAlerts } from './mention-alerts';
+import type { Message } from './protocol';
+import { mentions } from './text';
+import { AlertSettingsView } from './views/alerts';
 import { BannerView } from './views/banner';
 import { ComposerView } from './views/composer';
 import { byId } from './views/dom';
+import { Favicon } from './views/favicon';
 import { LoginView } from './views/login';
 import { MembersView } from './views/members';
 import { MessagePane } from './views/messages';
 import { RoomListView } from './views/rooms';
 
-const ROOM_LIST_REFRESH_MS = 30_000;
+/** The room list is asked for again at most this often, however much happens. */
+const ROOM_LIST_MIN_INTERVAL_MS = 3_000;
 const FIRST_ROOM = 'general';
 
 let credentials: Credentials | null = loadCredentials();
@@ -29,25 +35,33 @@ const loginView = new LoginView(async (action, username, password) => {
   startChat(await (action === 'register' ? register(username, password) : login(username, password)));
 });
 const banner = new BannerView(() => connection.retryNow());
-const roomList = new RoomListView((room) => {
+const openRoom = (room: string) => {
   chat?.open(room);
   composer.focus();
-});
+  roomListSoon();
+};
+const roomList = new RoomListView(openRoom);
 const pane = new MessagePane({
   loadOlder: () => void chat?.loadOlder(),
   retry: (clientMsgId) => chat?.retry(clientMsgId),
 });
 const composer = new ComposerView({
-  send: (text) => chat?.send(text),
+  send: (text) => {
+    pane.showLatest();
+    chat?.send(text);
+  },
   typing: () => chat?.typingInput(),
   typingStop: () => chat?.typingStop(),
 });
 const members = new MembersView();
+const favicon = new Favicon();
+const alerts = new MentionAlerts(openRoom);
+new AlertSettingsView(alerts);
 
 const connection = new Connection(socketUrl(), () => credentials?.token ?? '', {
   online: (client) => {
     chat?.attach(client);
-    void refreshRoomList();
+    roomListSoon();
   },
   lost: () => chat?.detach(),
   authFailed: () => sessionExpired(),
@@ -56,28 +70,51 @@ const connection = new Connection(socketUrl(), () => credentials?.token ?? '', {
 
 leaveButton.addEventListener('click', () => {
   const room = chat?.rooms.active;
-  if (room) chat?.leave(room.name);
+  if (room && confirm(`Leave #${room.name}? You can join it again from the room list.`)) chat?.leave(room.name);
 });
 byId('logout').addEventListener('click', () => {
-  connection.stop();
   clearCredentials();
-  credentials = null;
-  chat = null;
-  showLogin(null);
+  logOutHere(null);
 });
-setInterval(() => void refreshRoomList(), ROOM_LIST_REFRESH_MS);
+// A login or a logout in another tab of this browser counts here too.
+onCredentialsChange((next) => {
+  if (!next) {
+    if (credentials) logOutHere('You were logged out in another tab.');
+  } else if (next.token !== credentials?.token) startChat(next);
+});
+document.addEventListener('visibilitychange', () => {
+  chat?.setVisible(document.visibilityState === 'visible');
+  if (document.visibilityState === 'visible') roomListSoon();
+});
+window.addEventListener('focus', () => roomListSoon());
 
 function startChat(next: Credentials): void {
   credentials = next;
   saveCredentials(next);
   // After an expired session the same user keeps the chat as it was, outbox included.
-  if (chat?.me.id !== next.user.id) chat = new Chat(next.user, sessionStorage, scheduleRender);
+  if (chat?.me.id !== next.user.id) chat = new Chat(next.user, sessionStorage, scheduleRender, arrived);
+  chat.setVisible(document.visibilityState === 'visible');
   if (chat.rooms.all().length === 0) chat.open(FIRST_ROOM);
   loginView.hide();
   chatScreen.hidden = false;
   connection.start();
   render();
   composer.focus();
+}
+
+function logOutHere(note: string | null): void {
+  connection.stop();
+  credentials = null;
+  chat = null;
+  favicon.show(0);
+  document.title = 'jchat';
+  showLogin(note);
+}
+
+/** A live message: someone may be talking to us, and the room list may have changed. */
+function arrived(message: Message): void {
+  if (chat && message.userId !== chat.me.id && mentions(message.text, chat.me.name)) alerts.alert(message);
+  roomListSoon();
 }
 
 function sessionExpired(): void {
@@ -91,6 +128,20 @@ function showLogin(note: string | null, username = ''): void {
   chatScreen.hidden = true;
   banner.hide();
   loginView.show(note, username);
+}
+
+let roomListAskedAt = -Infinity;
+let roomListTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Asks for the room list now, or once the minimum interval has passed: one request per burst. */
+function roomListSoon(): void {
+  if (roomListTimer !== undefined) return;
+  const wait = Math.max(0, roomListAskedAt + ROOM_LIST_MIN_INTERVAL_MS - Date.now());
+  roomListTimer = setTimeout(() => {
+    roomListTimer = undefined;
+    roomListAskedAt = Date.now();
+    void refreshRoomList();
+  }, wait);
 }
 
 async function refreshRoomList(): Promise<void> {
@@ -127,10 +178,19 @@ function render(): void {
   leaveButton.hidden = !room;
   roomList.render(chat.rooms.all(), name, otherRooms);
   pane.render(chat.me, room, name ? chat.outbox.inRoom(name) : [], chat.online);
-  composer.render(name);
-  members.render(chat.me, name ? chat.presence.users(name) : [], name ? chat.typists.names(name) : []);
-  const unread = chat.rooms.all().reduce((sum, each) => sum + each.unread, 0);
+  const users = name && chat.online ? chat.presence.users(name) : null;
+  composer.render(name, mentionable(chat, users));
+  members.render(chat.me, users, name ? chat.typists.names(name) : []);
+  const unread = chat.rooms.unread;
   document.title = unread > 0 ? `(${unread}) jchat` : 'jchat';
+  favicon.show(unread);
+}
+
+/** Who can be mentioned in the room on screen: those online and those who wrote there. */
+function mentionable(current: Chat, online: readonly { name: string }[] | null): string[] {
+  const authors = current.rooms.active?.messages.map((message) => message.user) ?? [];
+  const names = [...(online ?? []).map((user) => user.name), ...authors];
+  return names.filter((name) => name !== current.me.name);
 }
 
 if (credentials) startChat(credentials);

@@ -43,12 +43,11 @@ export class Outbox {
     return this.#entries.some((entry) => entry.clientMsgId === clientMsgId);
   }
 
-  /** The room's pending messages, oldest first, now marked as sending. */
-  takePending(room: string): OutgoingMessage[] {
-    const taken = this.#entries.filter((entry) => entry.room === room && entry.status === 'pending');
-    taken.forEach((entry) => (entry.status = 'sending'));
-    this.#save();
-    return taken;
+  /** The oldest pending message of a room where sending is possible, now marked as sending. */
+  takeNext(ready: (room: string) => boolean): OutgoingMessage | undefined {
+    const entry = this.#entries.find((candidate) => candidate.status === 'pending' && ready(candidate.room));
+    if (entry) this.#update(entry.clientMsgId, 'sending');
+    return entry;
   }
 
   /** The server has it (ack, or our own message came back): forget it. */

@@ -22,6 +22,11 @@ export class Presence {
     this.#rooms.delete(room);
   }
 
+  /** Disconnected: nobody is known to be online anywhere. */
+  clear(): void {
+    this.#rooms.clear();
+  }
+
   users(room: string): User[] {
     const users = [...(this.#rooms.get(room)?.values() ?? [])];
     return users.sort((a, b) => a.name.localeCompare(b.name));

@@ -49,11 +49,39 @@ export function passwordProblem(password: string): string | null {
 export interface Segment {
   text: string;
   href?: string;
+  /** The name an `@name` mention names. */
+  mention?: string;
 }
 
 const URL_CANDIDATE = /https?:\/\/[^\s<>"]+/gi;
 // Punctuation that usually ends the sentence rather than the link.
 const TRAILING = /[.,;:!?)\]}'»]+$/;
+
+// A mention: @ and a user name, not inside a word or an e-mail address.
+const MENTION = /(?<![\w@.])@([A-Za-z0-9_.-]{3,32})(?<![.-])/g;
+
+/** Splits text into plain parts, http(s) links and @mentions; the view makes elements of them. */
+export function splitText(text: string): Segment[] {
+  return splitLinks(text).flatMap((segment) => (segment.href === undefined ? splitMentions(segment.text) : [segment]));
+}
+
+/** Whether `text` mentions `name` (names are compared without regard to case, as logins are). */
+export function mentions(text: string, name: string): boolean {
+  const wanted = name.toLowerCase();
+  return splitText(text).some((segment) => segment.mention?.toLowerCase() === wanted);
+}
+
+function splitMentions(text: string): Segment[] {
+  const segments: Segment[] = [];
+  let plainStart = 0;
+  for (const match of text.matchAll(MENTION)) {
+    if (match.index > plainStart) segments.push({ text: text.slice(plainStart, match.index) });
+    segments.push({ text: match[0], mention: match[1]! });
+    plainStart = match.index + match[0].length;
+  }
+  if (plainStart < text.length) segments.push({ text: text.slice(plainStart) });
+  return segments;
+}
 
 /** Splits text into plain parts and http(s) links; the view turns links into <a> elements. */
 export function splitLinks(text: string): Segment[] {

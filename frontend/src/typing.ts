@@ -2,7 +2,7 @@
 
 import type { User } from './protocol';
 
-/** typing:start goes out at most this often while the user keeps typing. */
+/** typing:start goes out at most this often (the server forwards one every 2 s at most). */
 const REPEAT_MS = 2000;
 /** typing:stop goes out after this long without a keystroke. */
 const IDLE_MS = 3000;
@@ -10,12 +10,14 @@ const IDLE_MS = 3000;
 const EXPIRE_MS = 6000;
 
 /**
- * Turns keystrokes in one room into typing:start / typing:stop. Starts are repeated every 2 s
- * while typing goes on, because the server ends a typing state by itself 5 s after the last start.
+ * Turns keystrokes in one room into typing:start / typing:stop. A start goes out at most every
+ * 2 s, whatever happened in between, and is repeated while typing goes on, because the server ends
+ * a typing state by itself 5 s after the last start. A sent message needs no stop: the server ends
+ * the typing state itself.
  */
 export class TypingSender {
   #room: string | null = null;
-  #lastStart = 0;
+  #lastStart = -Infinity;
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly send: (event: 'typing:start' | 'typing:stop', room: string) => void) {}
@@ -24,22 +26,26 @@ export class TypingSender {
   input(room: string): void {
     if (this.#room !== room) this.stop();
     const now = Date.now();
-    if (this.#room === null || now - this.#lastStart >= REPEAT_MS) {
+    if (now - this.#lastStart >= REPEAT_MS) {
       this.#room = room;
       this.#lastStart = now;
       this.send('typing:start', room);
     }
     clearTimeout(this.#idleTimer);
-    this.#idleTimer = setTimeout(() => this.stop(), IDLE_MS);
+    if (this.#room !== null) this.#idleTimer = setTimeout(() => this.stop(), IDLE_MS);
   }
 
-  /** Sent, left the field, went idle or switched rooms. */
-  stop(): void {
+  /** The message was sent: the server has ended the typing state. */
+  sent(): void {
     clearTimeout(this.#idleTimer);
-    if (this.#room === null) return;
-    const room = this.#room;
     this.#room = null;
-    this.send('typing:stop', room);
+  }
+
+  /** Left the field, cleared it, went idle or switched rooms. */
+  stop(): void {
+    const room = this.#room;
+    this.sent();
+    if (room !== null) this.send('typing:stop', room);
   }
 }
 

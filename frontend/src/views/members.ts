@@ -2,6 +2,7 @@
 
 import type { User } from '../protocol';
 import { typingText } from '../typing';
+import { avatar } from './avatar';
 import { byId, el } from './dom';
 
 export class MembersView {
@@ -9,14 +10,15 @@ export class MembersView {
   readonly #list = byId<HTMLUListElement>('member-list');
   readonly #typing = byId('typing');
 
-  render(me: User, users: readonly User[], typists: readonly string[]): void {
-    this.#title.textContent = `Online (${users.length})`;
+  /** `users` is null while disconnected: then nobody is known to be online. */
+  render(me: User, users: readonly User[] | null, typists: readonly string[]): void {
+    this.#title.textContent = users ? `Online (${users.length})` : 'Online: unknown while offline';
     this.#list.replaceChildren(
-      ...users.map((user) =>
+      ...(users ?? []).map((user) =>
         el(
           'li',
           { class: user.id === me.id ? 'member own' : 'member' },
-          el('span', { class: 'dot', attrs: { 'aria-hidden': 'true' } }),
+          avatar(user),
           el('span', { text: user.id === me.id ? `${user.name} (you)` : user.name }),
         ),
       ),

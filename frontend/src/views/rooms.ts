@@ -24,13 +24,15 @@ export class RoomListView {
       this.#joinInput.value = '';
       this.#choose(room);
     });
+    // An error speaks of what was typed: it goes when that is changed.
+    this.#joinInput.addEventListener('input', () => this.#clearError());
     this.#toggle.addEventListener('click', () => this.#setDrawer(!this.#sidebar.classList.contains('open')));
     // A tap beside the open drawer closes it (on a phone the drawer covers the toggle).
     document.addEventListener('click', (event) => {
       const target = event.target as Node;
       if (!this.#sidebar.contains(target) && !this.#toggle.contains(target)) this.#setDrawer(false);
     });
-    this.#sidebar.addEventListener('keydown', (event) => {
+    document.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && this.#sidebar.classList.contains('open')) {
         this.#setDrawer(false);
         this.#toggle.focus();
@@ -66,13 +68,22 @@ export class RoomListView {
   }
 
   #choose(room: string): void {
+    this.#clearError();
     this.#setDrawer(false);
     this.open(room);
   }
 
+  #clearError(): void {
+    fieldError(this.#joinInput, this.#joinError, null);
+  }
+
+  /** The open drawer is modal: what it covers cannot be reached with Tab until it closes. */
   #setDrawer(open: boolean): void {
     this.#sidebar.classList.toggle('open', open);
     this.#toggle.setAttribute('aria-expanded', String(open));
+    for (const region of this.#sidebar.parentElement?.children ?? []) {
+      if (region !== this.#sidebar) (region as HTMLElement).inert = open;
+    }
     if (open) this.#joinInput.focus();
   }
 }

@@ -2,40 +2,25 @@
 // The server is started here (java -jar $CHAT_SERVER_JAR) on a free port with a fresh data folder.
 
 import assert from 'node:assert/strict';
-import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { ChatServer } from './server.mjs';
+import { chatSuite } from './suite.mjs';
 import {
   joinRoom,
   messageTexts,
-  newVisitor,
   register,
   send,
+  setVisibility,
   waitBanner,
   waitMember,
   waitMessagesOnce,
   waitOnline,
 } from './pages.mjs';
 
-const frontend = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const out = join(frontend, 'target/e2e');
-const jar = process.env.CHAT_SERVER_JAR ?? resolve(frontend, '../app/target/jchat-app.jar');
+const suite = chatSuite('chat');
+const { scenario, everyone } = suite;
 const XSS = '<img src=x onerror="window.__xss=1">';
 
-rmSync(out, { recursive: true, force: true });
-mkdirSync(out, { recursive: true });
-const browserLog = join(out, 'browser.log');
-writeFileSync(browserLog, '');
-const log = (line) => appendFileSync(browserLog, `${line}\n`);
-
-let server;
-let browser;
 let alice;
 let bob;
-const everyone = [];
 
 /** Every message of the run, in the order written: each must end up on both pages once. */
 const written = [];
@@ -49,52 +34,11 @@ async function bothShowEverythingOnce(timeout) {
   await Promise.all([alice, bob].map((user) => waitMessagesOnce(user.page, written, timeout)));
 }
 
-async function screenshot(user, name) {
-  await user.page.screenshot({ path: join(out, `${name}.png`) });
-}
-
-/** A test whose failure leaves a screenshot of every page behind, named after `file`. */
-function scenario(title, file, body) {
-  test(title, async () => {
-    try {
-      await body();
-    } catch (error) {
-      for (const [i, user] of everyone.entries()) await screenshot(user, `${file}-failed-${i + 1}`).catch(() => {});
-      throw error;
-    }
-  });
-}
-
-// Whatever happens, the server does not outlive the test process.
-process.on('exit', () => server?.kill());
-
-before(async () => {
-  server = new ChatServer({ jar, logFile: join(out, 'server.log') });
-  await server.start();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const screenshot = (user, name) => suite.screenshot(user, name);
 
 scenario('two users register, join general, chat, and see each other online and typing', 'chat-basics', async () => {
-  alice = await newVisitor(browser, server.url, 'alice', log);
-  bob = await newVisitor(browser, server.url, 'bob', log);
-  everyone.push(alice, bob);
+  alice = await suite.visitor('alice');
+  bob = await suite.visitor('bob');
   await register(alice.page, 'alice');
   await waitOnline(alice.page);
 
@@ -115,7 +59,8 @@ scenario('two users register, join general, chat, and see each other online and 
   await say(bob, 'Hello Alice!\nYes, reading it now.');
   await bothShowEverythingOnce();
 
-  await bob.page.locator('#message-input').pressSequentially('Let me check', { delay: 30 });
+  // typing:start goes out at most every 2 s, and bob's last one came with his message: type longer.
+  await bob.page.locator('#message-input').pressSequentially('Let me check', { delay: 200 });
   await alice.page.waitForFunction(() => document.getElementById('typing')?.textContent === 'bob is typing…');
   await screenshot(alice, 'presence-and-typing');
   await bob.page.press('#message-input', 'Enter');
@@ -137,6 +82,10 @@ scenario(
   async () => {
     await bob.context.setOffline(true);
     await waitBanner(bob.page, ['offline', 'reconnecting']);
+    // Cut off, bob cannot know who is online: the list does not go on claiming alice is.
+    await bob.page.waitForFunction(() => document.querySelectorAll('#member-list li').length === 0, null, {
+      timeout: 5000,
+    });
     await bob.page.locator('#message-input').pressSequentially('Writing while offline', { delay: 10 });
     await bob.page.press('#message-input', 'Enter');
     written.push('Writing while offline');
@@ -166,7 +115,8 @@ scenario('markup in a message is shown as text and runs nothing', 'xss', async (
 scenario('screenshots of the chat page on a desktop and on a phone', 'chat', async () => {
   await say(bob, 'Looks good on my phone too.');
   await bothShowEverythingOnce();
-  await alice.page.locator('#message-input').pressSequentially('Great, ', { delay: 10 });
+  // Long enough for a typing:start, which goes out at most every 2 s.
+  await alice.page.locator('#message-input').pressSequentially('Great, I will ', { delay: 170 });
   await bob.page.waitForFunction(() => document.getElementById('typing')?.textContent === 'alice is typing…');
   await screenshot(bob, 'chat');
   await bob.page.setViewportSize({ width: 390, height: 844 });
@@ -177,21 +127,45 @@ scenario('screenshots of the chat page on a desktop and on a phone', 'chat', asy
 });
 
 scenario(
-  'a server restart loses nothing: both pages come back and show every message once',
+  'a server restart loses nothing: both pages come back soon and show every message once',
   'server-restart',
   async () => {
-    const stopped = server.stop();
+    // Bob's tab stays in front; alice's is in the background while the server is away.
+    await setVisibility(alice.page, 'hidden');
+    const stopped = suite.server.stop();
     await Promise.all(everyone.map((user) => waitBanner(user.page, ['reconnecting', 'connecting'])));
     await stopped;
     await say(bob, 'Sent while the server was down');
     await bob.page.waitForSelector('#outbox li');
     await screenshot(bob, 'server-down');
 
-    await server.start();
-    await Promise.all(everyone.map((user) => waitOnline(user.page, 60_000)));
+    // However long the server is away, a tab in front tries again within 5 s.
+    await attempts(bob.page, 5);
+    await waitBanner(bob.page, ['reconnecting']);
+    const retryIn = await bob.page.textContent('#banner');
+    assert.ok(Number(/in (\d+) s/.exec(retryIn)?.[1]) <= 5, retryIn);
+
+    await suite.server.start();
+    await waitOnline(bob.page, 8_000);
+    // A tab that comes to the front tries at once.
+    await setVisibility(alice.page, 'visible');
+    await waitOnline(alice.page, 3_000);
     await say(alice, 'Welcome back');
     await bothShowEverythingOnce(60_000);
     assert.deepEqual(await messageTexts(alice.page), await messageTexts(bob.page));
     await screenshot(alice, 'after-restart');
   },
 );
+
+/** Resolves when the page has opened `count` more WebSockets. */
+function attempts(page, count) {
+  return new Promise((resolve) => {
+    let seen = 0;
+    const counted = () => {
+      if (++seen < count) return;
+      page.off('websocket', counted);
+      resolve();
+    };
+    page.on('websocket', counted);
+  });
+}

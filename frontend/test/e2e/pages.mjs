@@ -2,9 +2,9 @@
 
 const PASSWORD = 'correct horse battery';
 
-/** A new browser context (its own sessionStorage) showing the login form. */
-export async function newVisitor(browser, baseUrl, name, log) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+/** A new browser context (its own storage) showing the login form; `options` go to newContext. */
+export async function newVisitor(browser, baseUrl, name, log, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   page.on('console', (message) => log(`[${name}] ${message.type()}: ${message.text()}`));
@@ -47,7 +47,8 @@ export async function send(page, text) {
 
 export async function waitMember(page, name) {
   await page.waitForFunction(
-    (wanted) => [...document.querySelectorAll('#member-list li')].some((li) => li.textContent === wanted),
+    (wanted) =>
+      [...document.querySelectorAll('#member-list li')].some((li) => li.lastElementChild?.textContent === wanted),
     name,
   );
 }
@@ -67,4 +68,38 @@ export async function waitMessagesOnce(page, texts, timeout = 20_000) {
 
 export function messageTexts(page) {
   return page.$$eval('#messages .message .text', (nodes) => nodes.map((node) => node.textContent));
+}
+
+/** Sends and waits until the server has it (it left the outbox and shows in the list). */
+export async function sendAndWait(page, text) {
+  await send(page, text);
+  await page.waitForFunction(
+    (wanted) =>
+      document.querySelectorAll('#outbox li').length === 0 &&
+      [...document.querySelectorAll('#messages .message .text')].some((node) => node.textContent === wanted),
+    text,
+  );
+}
+
+/** Reloads and waits until the page is back online with its rooms joined. */
+export async function reload(page) {
+  await page.reload();
+  await waitOnline(page);
+  await page.waitForFunction(() => document.getElementById('empty-room')?.textContent !== 'Joining…');
+}
+
+/** Makes the page believe it went to the background (or came back), as a tab switch does. */
+export async function setVisibility(page, state) {
+  await page.evaluate((wanted) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => wanted });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => wanted === 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
+}
+
+/** The unread badge of a joined room ('' without one). */
+export function unreadBadge(page, room) {
+  return page.locator(`#joined-rooms [data-room="${room}"]`).evaluate((button) => {
+    return button.querySelector('.badge')?.textContent ?? '';
+  });
 }

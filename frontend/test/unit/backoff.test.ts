@@ -31,4 +31,12 @@ describe('ReconnectSchedule', () => {
       expect(delay).toBeLessThanOrEqual(30_000);
     }
   });
+
+  it('waits no longer than a lower cap when one is given (a page in front)', () => {
+    const schedule = new ReconnectSchedule({ random: () => 0.999 });
+    const delays = Array.from({ length: 10 }, () => schedule.next(5_000));
+    expect(Math.max(...delays)).toBeLessThanOrEqual(5_000);
+    expect(Math.max(...delays)).toBeGreaterThan(4_900);
+    expect(schedule.next()).toBeGreaterThan(5_000);
+  });
 });

@@ -1,6 +1,6 @@
 // Recovery after a reconnect, driven through the real ProtocolClient with a scripted server.
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Chat } from '../../src/chat';
 import { ProtocolClient } from '../../src/client';
 import type { Message } from '../../src/protocol';
@@ -147,18 +147,74 @@ describe('Chat recovery after a reconnect', () => {
 
   it('marks a refused message as failed, and sends it again when retried', async () => {
     const { chat, first } = await chatInGeneral([]);
-    chat.send('too fast');
+    chat.send('refused');
     const [send] = first.frames('chat:send');
     first.client.receive(
-      JSON.stringify({ event: 'chat:error', ack: send!.ack, data: { code: 'rate_limited', message: 'slow down' } }),
+      JSON.stringify({ event: 'chat:error', ack: send!.ack, data: { code: 'invalid_message', message: 'no' } }),
     );
     await settled();
-    expect(chat.outbox.inRoom('general')).toMatchObject([{ status: 'failed' }]);
+    expect(chat.outbox.inRoom('general')).toMatchObject([{ status: 'failed', error: 'no' }]);
 
     chat.retry(send!.data.clientMsgId as string);
     const resent = first.frames('chat:send');
     expect(resent).toHaveLength(2);
     expect(resent[1]!.data.clientMsgId).toBe(send!.data.clientMsgId);
+  });
+
+  it('sends one message at a time, in the order written, and again after a refusal as too fast', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+    try {
+      const { chat, first } = await chatInGeneral([]);
+      ['one', 'two', 'three'].forEach((text) => chat.send(text));
+      expect(first.frames('chat:send').map((frame) => frame.data.text)).toEqual(['one']);
+      const [one] = first.frames('chat:send');
+      first.client.receive(
+        JSON.stringify({ event: 'chat:error', ack: one!.ack, data: { code: 'rate_limited', message: 'slow down' } }),
+      );
+      await settled();
+      expect(chat.outbox.inRoom('general').map((entry) => entry.status)).toEqual(['pending', 'pending', 'pending']);
+      expect(first.frames('chat:send')).toHaveLength(1);
+
+      vi.advanceTimersByTime(1000);
+      for (const [i, text] of ['one', 'two', 'three'].entries()) {
+        const frame = first.frames('chat:send')[i + 1]!;
+        expect(frame.data.text).toBe(text);
+        first.ack(frame, { id: i + 1, time: '2026-11-28T03:06:00.000Z' });
+        await settled();
+        // Just after a refusal the pace lets one through every 125 ms.
+        vi.advanceTimersByTime(125);
+      }
+      expect(ids(chat)).toEqual([1, 2, 3]);
+      expect(chat.outbox.inRoom('general')).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps its pace under the server limit: a burst, then a few a second', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+    try {
+      const { chat, first } = await chatInGeneral([]);
+      const answerAll = async () => {
+        for (let frame; (frame = first.frames('chat:send').find((each) => !answered.has(each.ack!)));) {
+          answered.add(frame.ack!);
+          first.ack(frame, { id: frame.ack!, time: '2026-11-28T03:06:00.000Z' });
+          await settled();
+        }
+      };
+      const answered = new Set<number>();
+      for (let i = 0; i < 30; i++) chat.send(`m${i}`);
+      await answerAll();
+      expect(first.frames('chat:send')).toHaveLength(16);
+      vi.advanceTimersByTime(1000);
+      await answerAll();
+      expect(first.frames('chat:send').length).toBeLessThanOrEqual(16 + 8);
+      vi.advanceTimersByTime(1000);
+      await answerAll();
+      expect(first.frames('chat:send')).toHaveLength(30);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('counts unread messages from others in rooms not on screen', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanMessage, codePoints, isSendable, normalizeRoom, splitLinks } from '../../src/text';
+import { cleanMessage, codePoints, isSendable, mentions, normalizeRoom, splitLinks, splitText } from '../../src/text';
 
 describe('message text rules', () => {
   it('counts code points, not UTF-16 units', () => {
@@ -48,6 +48,26 @@ describe('splitLinks', () => {
   it('keeps markup as plain text', () => {
     expect(splitLinks('<img src=x onerror="window.__xss=1">')).toEqual([
       { text: '<img src=x onerror="window.__xss=1">' },
+    ]);
+  });
+});
+
+describe('mentions', () => {
+  it('finds @names, not addresses, and leaves trailing punctuation out', () => {
+    expect(splitText('hi @bob.smith, see a@b.example and @al')).toEqual([
+      { text: 'hi ' },
+      { text: '@bob.smith', mention: 'bob.smith' },
+      { text: ', see a@b.example and @al' },
+    ]);
+    expect(mentions('thanks @Alice.', 'alice')).toBe(true);
+    expect(mentions('mail alice@example.com', 'alice')).toBe(false);
+  });
+
+  it('leaves links whole', () => {
+    expect(splitText('@bob https://example.com/@carol')).toEqual([
+      { text: '@bob', mention: 'bob' },
+      { text: ' ' },
+      { text: 'https://example.com/@carol', href: 'https://example.com/@carol' },
     ]);
   });
 });

@@ -29,18 +29,31 @@ describe('TypingSender', () => {
     expect(sent).toEqual(['typing:start general', 'typing:stop general']);
   });
 
-  it('stops once on send or blur, and starts at once on the next keystroke', () => {
+  it('stops once on blur, and sends no stop after a send (the server stops it)', () => {
     const { sent, sender } = setup();
     sender.input('general');
     sender.stop();
     sender.stop();
     sender.input('general');
-    expect(sent).toEqual(['typing:start general', 'typing:stop general', 'typing:start general']);
+    sender.sent();
+    vi.advanceTimersByTime(5000);
+    expect(sent).toEqual(['typing:start general', 'typing:stop general']);
+  });
+
+  it('sends a start at most every 2 s, even across sends', () => {
+    const { sent, sender } = setup();
+    for (let i = 0; i < 23; i++) {
+      sender.input('general');
+      sender.sent();
+      vi.advanceTimersByTime(91);
+    }
+    expect(sent).toEqual(['typing:start general', 'typing:start general']);
   });
 
   it('stops in the old room when the user switches rooms', () => {
     const { sent, sender } = setup();
     sender.input('general');
+    vi.advanceTimersByTime(2000);
     sender.input('random');
     expect(sent).toEqual(['typing:start general', 'typing:stop general', 'typing:start random']);
   });
