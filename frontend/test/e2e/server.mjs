@@ -38,7 +38,12 @@ export class ChatServer {
     this.#log.write(`--- starting on port ${this.port}, data in ${this.dataDir}\n`);
     const child = spawn('java', ['-jar', this.jar], {
       // every test user registers from this one address
-      env: { ...process.env, PORT: String(this.port), CHAT_DATA_DIR: this.dataDir, CHAT_REGISTRATIONS_PER_MINUTE: "1000" },
+      env: {
+        ...process.env,
+        PORT: String(this.port),
+        CHAT_DATA_DIR: this.dataDir,
+        CHAT_REGISTRATIONS_PER_MINUTE: '1000',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.pipe(this.#log, { end: false });
