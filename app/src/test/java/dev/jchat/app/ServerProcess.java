@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +26,6 @@ import java.util.regex.Pattern;
  * line that says where the server listens.
  */
 final class ServerProcess implements AutoCloseable {
-  /** The repository's root: the build passes it, and the module's folder is the default working folder. */
-  static final Path ROOT = Path.of(System.getProperty("jchat.root", "..")).toAbsolutePath().normalize();
   private static final Pattern LISTENING = Pattern.compile("chat server listening on http://\\S+:(\\d+) ");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   /** Settings a developer may have exported in the shell that runs the build: they would change what starts. */
@@ -54,18 +51,14 @@ final class ServerProcess implements AutoCloseable {
    * this JVM's {@code java} and the jar's full path.
    */
   static List<String> readmeStartCommand() throws IOException {
-    String line = Files.readAllLines(ROOT.resolve("README.md")).stream()
-        .filter(text -> text.startsWith("mvn ") && text.contains(" && java "))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("README.md has no start command 'mvn … && java … -jar …'"));
-    List<String> words = new ArrayList<>(List.of(
-        line.substring(line.indexOf(" && java ") + 4).replaceFirst("#.*", "").trim().split("\\s+")));
+    String line = Repository.readmeStartLine();
+    List<String> words = new ArrayList<>(List.of(line.substring(line.indexOf(" && java ") + 4).split("\\s+")));
     int jar = words.indexOf("-jar") + 1;
     if (jar == 0 || jar != words.size() - 1) {
       throw new AssertionError("the README's start command does not end with -jar FILE: " + line);
     }
     words.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    words.set(jar, ROOT.resolve(words.get(jar)).toString());
+    words.set(jar, Repository.file(words.get(jar)).toString());
     return words;
   }
 
