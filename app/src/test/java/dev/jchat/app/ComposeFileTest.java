@@ -83,7 +83,7 @@ class ComposeFileTest {
   void the_frontend_is_the_vite_dev_server_on_the_mounted_sources_proxying_to_the_backend() throws Exception {
     Map<String, Object> frontend = service("frontend");
     assertThat(ports(frontend)).contains("5173:5173");
-    assertThat((String) frontend.get("command")).contains("npm run dev").contains("--host 0.0.0.0");
+    assertThat(frontend.get("command").toString()).contains("npm run dev").contains("--host 0.0.0.0");
     List<Mount> mounts = mounts(frontend);
     assertThat(mounts).contains(new Mount(Repository.file("frontend").toString(), "/app"),
         new Mount(null, "/app/node_modules"));
