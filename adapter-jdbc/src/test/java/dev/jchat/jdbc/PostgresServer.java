@@ -47,7 +47,7 @@ public final class PostgresServer {
   }
 
   /** A small pool working in {@code schema}. */
-  static DatabaseConfig config(String schema) {
+  public static DatabaseConfig config(String schema) {
     return new DatabaseConfig(inSchema(URL, schema), USER, PASSWORD, 4);
   }
 

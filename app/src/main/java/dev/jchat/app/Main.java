@@ -1,16 +1,21 @@
 package dev.jchat.app;
 
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts the chat server with the configuration from the environment; SIGTERM stops it cleanly. */
+/**
+ * Starts the chat server with the configuration from the environment and runs until SIGTERM (or
+ * Ctrl+C) stops it cleanly. The main thread waits for that stop itself: whether a transport's
+ * threads would keep the JVM alive is the transport's business (Grizzly's are daemons).
+ */
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
   private Main() {
   }
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws InterruptedException {
     ChatConfig config;
     try {
       config = ChatConfig.from(System.getenv(), System.getProperties());
@@ -29,9 +34,12 @@ public final class Main {
     }
     LOG.info("chat server listening on http://{}:{} (transport {}, data in {})",
         config.host(), app.port(), config.transport(), config.dataDir().toAbsolutePath());
+    CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       LOG.info("stopping: closing connections");
       app.close();
+      stopped.countDown();
     }, "shutdown"));
+    stopped.await();
   }
 }
