@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,6 +82,16 @@ final class ServerProcess implements AutoCloseable {
   /** The port from the server's log line, once it says it listens. */
   int awaitPort() throws InterruptedException {
     return awaitListening().port();
+  }
+
+  /** The resident memory of the process now, in MB (Linux: {@code /proc/PID/status}). */
+  long residentMegabytes() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+      }
+    }
+    throw new IllegalStateException("no VmRSS for process " + process.pid());
   }
 
   /** Whether the process still runs {@code time} after it said it listens. */

@@ -8,8 +8,6 @@ import com.google.gson.JsonParser;
 import dev.jchat.conformance.WireClient;
 import dev.jchat.jdbc.DatabaseConfig;
 import dev.jchat.jdbc.PostgresServer;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -36,8 +34,6 @@ class StartPathsIT {
   private static final Duration STOPS_WITHIN = Duration.ofSeconds(20);
   /** 128 + 15: how a JVM ends when SIGTERM stopped it and its shutdown hooks ran. */
   private static final int SIGTERM_STATUS = 143;
-
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @TempDir
   Path workingDir;
@@ -77,14 +73,15 @@ class StartPathsIT {
                                 String store) throws Exception {
     try (ServerProcess server = ServerProcess.start(command, environment, workingDir)) {
       int port = server.awaitPort();
-      HttpResponse<String> health = http.send(HttpRequest.newBuilder(url(port, "/health")).build(),
+      LiveChat chat = new LiveChat(port);
+      HttpResponse<String> health = chat.http().send(HttpRequest.newBuilder(chat.url("/health")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
       JsonObject parts = JsonParser.parseString(health.body()).getAsJsonObject();
       assertThat(parts.get("transport").getAsString()).isEqualTo(transport);
       assertThat(parts.get("store").getAsString()).isEqualTo(store);
 
-      try (WireClient alice = joinGeneral(port, "alice"); WireClient bob = joinGeneral(port, "bob")) {
+      try (WireClient alice = chat.joinGeneral("alice"); WireClient bob = chat.joinGeneral("bob")) {
         alice.awaitAnswer(alice.request("chat:send", data("room", "general", "text", "hello bob")));
         JsonObject received = data(bob.awaitEvent("chat:new"));
         assertThat(received.get("text").getAsString()).isEqualTo("hello bob");
@@ -100,24 +97,5 @@ class StartPathsIT {
       assertThat(server.awaitExit(STOPS_WITHIN)).as(server.output()).isEqualTo(SIGTERM_STATUS);
       assertThat(server.output()).contains("stopping: closing connections").doesNotContain(" ERROR ");
     }
-  }
-
-  /** Registers {@code name} over HTTP, connects to /ws, authenticates and joins the room general. */
-  private WireClient joinGeneral(int port, String name) throws Exception {
-    HttpResponse<String> registered = http.send(HttpRequest.newBuilder(url(port, "/api/auth/register"))
-        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + name + "\",\"password\":\"password1\"}"))
-        .build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-    String token = JsonParser.parseString(registered.body()).getAsJsonObject().get("token").getAsString();
-    WireClient client = WireClient.connect(URI.create("ws://127.0.0.1:" + port + "/ws"));
-    assertThat(client.awaitAnswer(client.request("auth", data("token", token))).get("event").getAsString())
-        .isEqualTo("ack");
-    assertThat(client.awaitAnswer(client.request("room:join", data("room", "general"))).get("event").getAsString())
-        .isEqualTo("ack");
-    return client;
-  }
-
-  private static URI url(int port, String path) {
-    return URI.create("http://127.0.0.1:" + port + path);
   }
 }

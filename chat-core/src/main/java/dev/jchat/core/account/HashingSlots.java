@@ -10,33 +10,47 @@ import java.util.function.Supplier;
 /**
  * Bounds how many password hashes run at once. Each Argon2id hash takes a core for about 100 ms and
  * 19 MiB of memory: a flood of registrations or logins would otherwise take the whole machine and
- * its heap. A request that finds no slot within the wait is refused {@code unavailable}.
+ * its heap. As many requests as there are slots may wait for one, at most {@code wait}; the others,
+ * and those that wait in vain, are refused {@code unavailable}. So a flood holds at most twice the
+ * slots of the server's request threads, and the rest of the API keeps answering.
  */
 final class HashingSlots {
+  private static final Outcome<?> BUSY =
+      Outcome.refused(ErrorCode.UNAVAILABLE, "the server is busy; try again in a moment");
+
   private final Semaphore slots;
+  private final int maxWaiting;
   private final Duration wait;
 
   HashingSlots(int slots, Duration wait) {
     this.slots = new Semaphore(slots, true);
+    this.maxWaiting = slots;
     this.wait = wait;
   }
 
-  /** The hashing work's result, or {@code unavailable} when every slot stayed busy for the wait. */
+  /** The hashing work's result, or {@code unavailable} when no slot is to be had in time. */
+  @SuppressWarnings("unchecked")
   <T> Outcome<T> run(Supplier<Outcome<T>> work) {
-    boolean acquired;
-    try {
-      acquired = slots.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      acquired = false;
-    }
-    if (!acquired) {
-      return Outcome.refused(ErrorCode.UNAVAILABLE, "the server is busy; try again in a moment");
+    if (!slots.tryAcquire() && !awaitSlot()) {
+      return (Outcome<T>) BUSY;
     }
     try {
       return work.get();
     } finally {
       slots.release();
+    }
+  }
+
+  /** Waits for a slot, unless enough requests wait already; true with a slot taken. */
+  private boolean awaitSlot() {
+    if (slots.getQueueLength() >= maxWaiting) {
+      return false;
+    }
+    try {
+      return slots.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 }
