@@ -230,3 +230,14 @@ scenario('screenshots of the page for the README, light and dark', 'screenshots'
   }
   await bob.page.emulateMedia({ colorScheme: 'light' });
 });
+
+scenario('the page is served with its security headers and nothing on it broke its policy', 'csp', async () => {
+  const response = await alice.page.request.get(suite.server.url);
+  const headers = response.headers();
+  assert.match(headers['content-security-policy'] ?? '', /script-src 'self'.*frame-ancestors 'none'/);
+  assert.equal(headers['x-content-type-options'], 'nosniff');
+  assert.equal(headers['referrer-policy'], 'no-referrer');
+  for (const visitor of suite.everyone) {
+    if (!visitor.page.isClosed()) assert.deepEqual(await visitor.page.evaluate(() => window.cspViolations), []);
+  }
+});

@@ -9,6 +9,13 @@ export async function newVisitor(browser, baseUrl, name, log, options = {}) {
   page.setDefaultTimeout(20_000);
   page.on('console', (message) => log(`[${name}] ${message.type()}: ${message.text()}`));
   page.on('pageerror', (error) => log(`[${name}] page error: ${error.message}`));
+  // Every refusal of the page's Content-Security-Policy, for the test that wants none.
+  await context.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) =>
+      window.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`),
+    );
+  });
   await page.goto(baseUrl);
   await page.waitForSelector('#login-form');
   return { context, page };

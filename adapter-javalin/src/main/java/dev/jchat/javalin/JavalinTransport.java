@@ -6,6 +6,7 @@ import dev.jchat.wire.HttpApi;
 import dev.jchat.wire.HttpRequest;
 import dev.jchat.wire.HttpResponse;
 import dev.jchat.wire.OriginPolicy;
+import dev.jchat.wire.SecurityHeaders;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -121,7 +122,11 @@ public final class JavalinTransport implements ChatServer {
     config.http.maxRequestSize = HttpApi.MAX_BODY_BYTES + 1;
     config.jetty.modifyServer(server -> server.insertHandler(webSocketUpgrade(server, endpoints, sockets)));
     if (JavalinTransport.class.getResource(WEB_ROOT + "/index.html") != null) {
-      config.staticFiles.add(WEB_ROOT, Location.CLASSPATH);
+      config.staticFiles.add(files -> {
+        files.directory = WEB_ROOT;
+        files.location = Location.CLASSPATH;
+        files.headers = SecurityHeaders.PAGE;
+      });
     }
     config.routes.before(ctx -> {
       if (!HttpApi.owns(ctx.path()) && !endpoints.origins().admits(ctx.header("Origin"))) {

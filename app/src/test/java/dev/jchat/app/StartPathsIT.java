@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import dev.jchat.conformance.WireClient;
 import dev.jchat.jdbc.DatabaseConfig;
 import dev.jchat.jdbc.PostgresServer;
+import dev.jchat.wire.SecurityHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -80,6 +81,13 @@ class StartPathsIT {
       JsonObject parts = JsonParser.parseString(health.body()).getAsJsonObject();
       assertThat(parts.get("transport").getAsString()).isEqualTo(transport);
       assertThat(parts.get("store").getAsString()).isEqualTo(store);
+      HttpResponse<String> page = chat.http().send(HttpRequest.newBuilder(chat.url("/")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.headers().firstValue("Content-Security-Policy")).as("the page's policy")
+          .hasValue(SecurityHeaders.CONTENT_SECURITY_POLICY);
+      assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+      assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
 
       try (WireClient alice = chat.joinGeneral("alice"); WireClient bob = chat.joinGeneral("bob")) {
         alice.awaitAnswer(alice.request("chat:send", data("room", "general", "text", "hello bob")));

@@ -70,7 +70,15 @@ public final class HttpApi {
     return body;
   }
 
+  /** The answer to a request, with the {@link SecurityHeaders#API} headers. */
   public HttpResponse handle(HttpRequest request) {
+    HttpResponse answer = answer(request);
+    Map<String, String> headers = new LinkedHashMap<>(SecurityHeaders.API);
+    headers.putAll(answer.headers());
+    return new HttpResponse(answer.status(), headers, answer.body());
+  }
+
+  private HttpResponse answer(HttpRequest request) {
     String origin = request.header().apply("Origin");
     if (!origins.admits(origin)) {
       return OriginPolicy.REFUSED;

@@ -1,7 +1,6 @@
 package dev.jchat.wire;
 
 import dev.jchat.core.domain.ErrorCode;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +15,8 @@ public final class OriginPolicy {
       + "|192\\.168\\.\\d{1,3}\\.\\d{1,3})(:\\d{1,5})?";
 
   /** The answer to any request whose origin is refused: 403 with the API's error body. */
-  public static final HttpResponse REFUSED = ErrorBody.response(Map.of(), ErrorCode.FORBIDDEN, "origin not allowed");
+  public static final HttpResponse REFUSED =
+      ErrorBody.response(SecurityHeaders.API, ErrorCode.FORBIDDEN, "origin not allowed");
 
   private final Pattern allowed;
 

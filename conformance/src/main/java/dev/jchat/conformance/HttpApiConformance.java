@@ -366,6 +366,19 @@ public abstract class HttpApiConformance extends ChatConformanceSuite {
   }
 
   @Test
+  void every_api_answer_forbids_type_sniffing_and_referrers() throws Exception {
+    Account alice = register("alice");
+    for (HttpResponse<String> response : List.of(get("/health", null), get("/api/rooms", alice.token()),
+        get("/api/rooms", null), post("/api/auth/login", "{}"),
+        request("GET", "/api/rooms", "http://evil.example", null))) {
+      assertThat(response.headers().firstValue("X-Content-Type-Options")).as(response.uri().toString())
+          .hasValue("nosniff");
+      assertThat(response.headers().firstValue("Referrer-Policy")).as(response.uri().toString())
+          .hasValue("no-referrer");
+    }
+  }
+
+  @Test
   void an_unknown_api_path_or_method_gets_an_error_body() throws Exception {
     for (String[] call : new String[][] {{"GET", "/api/nothing-here"}, {"GET", "/api/auth/login"},
         {"PUT", "/api/auth/register"}, {"DELETE", "/api/rooms"}, {"PATCH", "/api/rooms/general/messages"},

@@ -5,6 +5,7 @@ import dev.jchat.wire.HttpApi;
 import dev.jchat.wire.HttpRequest;
 import dev.jchat.wire.HttpResponse;
 import dev.jchat.wire.OriginPolicy;
+import dev.jchat.wire.SecurityHeaders;
 import dev.jchat.wire.QueryString;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,7 @@ final class GrizzlyHttpApi extends HttpHandler {
     } else if (!endpoints.origins().admits(request.getHeader("Origin"))) {
       write(response, OriginPolicy.REFUSED);
     } else if (webPage != null) {
+      SecurityHeaders.PAGE.forEach(response::setHeader);
       webPage.service(request, response);
     } else {
       response.sendError(404);
