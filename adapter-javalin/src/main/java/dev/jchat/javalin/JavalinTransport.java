@@ -135,7 +135,7 @@ public final class JavalinTransport implements ChatServer {
       }
     });
     // Every method goes to the API, so that a wrong one is answered in the protocol's error body.
-    for (String path : List.of("/health", "/api/*")) {
+    for (String path : List.of("/health", "/metrics", "/api/*")) {
       config.routes.get(path, ctx -> answer(endpoints.http(), ctx));
       config.routes.post(path, ctx -> answer(endpoints.http(), ctx));
       config.routes.put(path, ctx -> answer(endpoints.http(), ctx));
@@ -158,7 +158,7 @@ public final class JavalinTransport implements ChatServer {
     ctx.status(response.status());
     response.headers().forEach(ctx::header);
     if (!response.body().isEmpty()) {
-      ctx.contentType("application/json").result(response.body());
+      ctx.contentType(response.contentType()).result(response.body());
     }
   }
 }

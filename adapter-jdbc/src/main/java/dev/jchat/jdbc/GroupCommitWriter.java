@@ -1,6 +1,7 @@
 package dev.jchat.jdbc;
 
 import dev.jchat.core.domain.NewMessage;
+import dev.jchat.core.port.ChatMetrics;
 import dev.jchat.core.port.MessageStore.AppendCallback;
 import dev.jchat.core.port.StoreUnavailableException;
 import java.sql.SQLException;
@@ -43,20 +44,22 @@ final class GroupCommitWriter implements AutoCloseable {
 
   private final AppendTransaction transaction;
   private final GroupCommitSettings settings;
+  private final ChatMetrics metrics;
   private final BlockingQueue<Pending> queue;
   private final Thread thread;
   private volatile boolean closed;
 
-  private GroupCommitWriter(AppendTransaction transaction, GroupCommitSettings settings) {
+  private GroupCommitWriter(AppendTransaction transaction, GroupCommitSettings settings, ChatMetrics metrics) {
     this.transaction = transaction;
     this.settings = settings;
+    this.metrics = metrics;
     this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
     this.thread = new Thread(this::run, "jchat-message-writer");
     thread.setDaemon(true);
   }
 
-  static GroupCommitWriter start(AppendTransaction transaction, GroupCommitSettings settings) {
-    GroupCommitWriter writer = new GroupCommitWriter(transaction, settings);
+  static GroupCommitWriter start(AppendTransaction transaction, GroupCommitSettings settings, ChatMetrics metrics) {
+    GroupCommitWriter writer = new GroupCommitWriter(transaction, settings, metrics);
     writer.thread.start();
     return writer;
   }
@@ -139,6 +142,7 @@ final class GroupCommitWriter implements AutoCloseable {
       batch.forEach(pending -> report(pending, done -> done.failed(failure)));
       return;
     }
+    metrics.batchStored(batch.size());
     IntStream.range(0, batch.size()).boxed()
         .sorted(Comparator.comparingLong(i -> results.get(i).message().id()))
         .forEach(i -> report(batch.get(i), done -> done.stored(results.get(i).message(), results.get(i).firstTime())));

@@ -2,6 +2,7 @@ package dev.jchat.jdbc;
 
 import dev.jchat.core.domain.HistoryPage;
 import dev.jchat.core.domain.NewMessage;
+import dev.jchat.core.port.ChatMetrics;
 import dev.jchat.core.port.Clock;
 import dev.jchat.core.port.MessageStore;
 import java.util.Map;
@@ -16,12 +17,13 @@ public final class JdbcMessageStore implements MessageStore, AutoCloseable {
   private final GroupCommitWriter writer;
 
   public JdbcMessageStore(Database database, Clock clock) {
-    this(database, clock, GroupCommitSettings.defaults());
+    this(database, clock, GroupCommitSettings.defaults(), ChatMetrics.NONE);
   }
 
-  public JdbcMessageStore(Database database, Clock clock, GroupCommitSettings settings) {
+  /** Counting the size of each batch it commits. */
+  public JdbcMessageStore(Database database, Clock clock, GroupCommitSettings settings, ChatMetrics metrics) {
     this.database = database;
-    this.writer = GroupCommitWriter.start(new AppendTransaction(database, clock), settings);
+    this.writer = GroupCommitWriter.start(new AppendTransaction(database, clock), settings, metrics);
   }
 
   @Override

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jchat.core.domain.Message;
 import dev.jchat.core.domain.NewMessage;
 import dev.jchat.core.domain.User;
-import dev.jchat.core.port.AppendRecorder;
 import dev.jchat.core.port.AppendRecorder.Stored;
+import dev.jchat.core.port.AppendRecorder;
+import dev.jchat.core.port.ChatMetrics;
 import dev.jchat.core.port.MessageStore;
 import dev.jchat.core.port.StoreUnavailableException;
 import dev.jchat.core.testing.FakeClock;
@@ -63,7 +64,7 @@ class JdbcMessageStoreLifecycleTest {
     GroupCommitSettings tiny = new GroupCommitSettings(1, Duration.ZERO, 2);
     CountDownLatch writerBusy = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    try (JdbcMessageStore store = new JdbcMessageStore(DB.database(), clock, tiny)) {
+    try (JdbcMessageStore store = new JdbcMessageStore(DB.database(), clock, tiny, ChatMetrics.NONE)) {
       store.append(new NewMessage("full", ALICE, "holds the writer", null), new Stalling(writerBusy, release));
       assertThat(writerBusy.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
       CompletableFuture<Message> queued1 = append(store, new NewMessage("full", ALICE, "queued", null));

@@ -4,6 +4,7 @@ import dev.jchat.core.domain.Message;
 import dev.jchat.core.domain.NewMessage;
 import dev.jchat.core.domain.User;
 import dev.jchat.core.local.SystemClock;
+import dev.jchat.core.port.ChatMetrics;
 import dev.jchat.core.port.MessageStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +95,7 @@ public final class StoreBenchmark {
     long measureFrom = System.nanoTime() + WARM_UP_NANOS;
     long measureUntil = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
     try (SystemClock clock = new SystemClock();
-         JdbcMessageStore store = new JdbcMessageStore(database, clock, writes)) {
+         JdbcMessageStore store = new JdbcMessageStore(database, clock, writes, ChatMetrics.NONE)) {
       List<Thread> threads = new ArrayList<>();
       for (int sender = 0; sender < senders; sender++) {
         User author = new User(run * 1_000L + sender, "sender" + sender);
@@ -126,7 +127,7 @@ public final class StoreBenchmark {
     long interval = TimeUnit.SECONDS.toNanos(1) / FIXED_RATE;
     CountDownLatch reported = new CountDownLatch(count);
     try (SystemClock clock = new SystemClock();
-         JdbcMessageStore store = new JdbcMessageStore(database, clock, writes)) {
+         JdbcMessageStore store = new JdbcMessageStore(database, clock, writes, ChatMetrics.NONE)) {
       long begin = System.nanoTime();
       for (int i = 0; i < count; i++) {
         long due = begin + i * interval;

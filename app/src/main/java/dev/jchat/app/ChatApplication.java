@@ -6,9 +6,11 @@ import dev.jchat.core.account.AccountLimits;
 import dev.jchat.core.account.AccountService;
 import dev.jchat.core.chat.ChatService;
 import dev.jchat.core.local.SystemClock;
+import dev.jchat.core.port.ChatMetrics;
 import dev.jchat.jakarta.tyrus.JakartaTransport;
 import dev.jchat.javalin.JavalinTransport;
 import dev.jchat.jdbc.Database;
+import dev.jchat.jdbc.GroupCommitSettings;
 import dev.jchat.jdbc.JdbcMessageStore;
 import dev.jchat.jdbc.JdbcUserStore;
 import dev.jchat.wire.ChatServer;
@@ -28,30 +30,40 @@ public final class ChatApplication implements AutoCloseable {
   private final Database database;
   private final JdbcMessageStore messages;
   private final ChatServer transport;
+  private final Runnable stopMetricsServer;
 
-  private ChatApplication(SystemClock clock, Database database, JdbcMessageStore messages, ChatServer transport) {
+  private ChatApplication(SystemClock clock, Database database, JdbcMessageStore messages, ChatServer transport,
+                          Runnable stopMetricsServer) {
     this.clock = clock;
     this.database = database;
     this.messages = messages;
     this.transport = transport;
+    this.stopMetricsServer = stopMetricsServer;
   }
 
   public static ChatApplication start(ChatConfig config) {
     SystemClock clock = new SystemClock();
+    MicrometerChatMetrics metrics = new MicrometerChatMetrics();
+    ChatMetrics counted = config.metrics().enabled() ? metrics : ChatMetrics.NONE;
     Database database = Database.start(config.database());
-    JdbcMessageStore messages = new JdbcMessageStore(database, clock);
+    JdbcMessageStore messages = new JdbcMessageStore(database, clock, GroupCommitSettings.defaults(), counted);
     byte[] secret = config.tokens().secret() != null ? config.tokens().secret()
         : JwtSecretFile.loadOrCreate(config.dataDir());
     JwtTokenService tokens = new JwtTokenService(secret, config.tokens().lifetime(), clock);
     ChatService chat = ChatService.builder().settings(config.chat()).messageStore(messages).tokens(tokens)
-        .codec(new JsonFrameCodec()).clock(clock).build();
+        .codec(new JsonFrameCodec()).clock(clock).metrics(counted).build();
+    metrics.countConnections(config.transport().toString(), chat::connectionCount);
     AccountService accounts = new AccountService(new JdbcUserStore(database), new Argon2PasswordHasher(), tokens,
         AccountLimits.defaults(clock, config.registrationsPerMinute()));
     OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
     Health health = new Health(config.transport().toString(), database.vendor(), "local", database::isReachable,
         () -> true, chat::connectionCount, Instant.now());
-    Endpoints endpoints = new Endpoints(chat, new HttpApi(accounts, chat.rooms(), origins, health), origins);
-    return new ChatApplication(clock, database, messages, startTransport(config, endpoints));
+    boolean onServerPort = config.metrics().enabled() && config.metrics().port() == null;
+    HttpApi api = new HttpApi(accounts, chat.rooms(), origins, health, onServerPort ? metrics::scrape : null);
+    Endpoints endpoints = new Endpoints(chat, api, origins);
+    Runnable stopMetricsServer = config.metrics().enabled() && config.metrics().port() != null
+        ? MetricsServer.start(config.host(), config.metrics().port(), metrics::scrape)::close : () -> { };
+    return new ChatApplication(clock, database, messages, startTransport(config, endpoints), stopMetricsServer);
   }
 
   private static ChatServer startTransport(ChatConfig config, Endpoints endpoints) {
@@ -69,6 +81,7 @@ public final class ChatApplication implements AutoCloseable {
   @Override
   public void close() {
     transport.close();
+    stopMetricsServer.run();
     messages.close();
     database.close();
     clock.close();

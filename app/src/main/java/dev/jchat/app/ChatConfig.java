@@ -26,7 +26,26 @@ public record ChatConfig(
     Tokens tokens,
     String allowedOrigins,
     int registrationsPerMinute,
+    Metrics metrics,
     ChatSettings chat) {
+
+  /** {@code GET /metrics}: off, on the server's port ({@code port} null), or on a port of its own. */
+  public record Metrics(boolean enabled, Integer port) {
+    static Metrics from(String setting) {
+      if (setting.equals("on") || setting.equals("off")) {
+        return new Metrics(setting.equals("on"), null);
+      }
+      try {
+        int port = Integer.parseInt(setting);
+        if (port >= 1 && port <= 65535) {
+          return new Metrics(true, port);
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new InvalidSettingException("CHAT_METRICS", setting, "expected on, off or a port from 1 to 65535");
+    }
+  }
 
   /**
    * How session tokens are signed and for how long; {@code secret} is null when unset (the app then
@@ -52,6 +71,7 @@ public record ChatConfig(
             Duration.ofMinutes(settings.integer("CHAT_TOKEN_TTL_MINUTES", 24 * 60, 1, 365 * 24 * 60))),
         origins(settings),
         settings.integer("CHAT_REGISTRATIONS_PER_MINUTE", 10, 1, 1_000_000),
+        Metrics.from(settings.get("CHAT_METRICS", "on")),
         chat(settings));
   }
 

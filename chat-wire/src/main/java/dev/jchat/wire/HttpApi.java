@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,23 +34,32 @@ public final class HttpApi {
   public static final int MAX_BODY_BYTES = 16 * 1024;
   /** How much of a body over the limit is read and dropped before the 413 is sent. */
   private static final int DRAIN_BYTES = 1024 * 1024;
+  private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
   private static final Pattern ROOM_MESSAGES = Pattern.compile("/api/rooms/([^/]*)/messages");
 
   private final AccountService accounts;
   private final Rooms rooms;
   private final OriginPolicy origins;
   private final Health health;
+  private final Supplier<String> metrics;
 
+  /** Without {@code /metrics}. */
   public HttpApi(AccountService accounts, Rooms rooms, OriginPolicy origins, Health health) {
+    this(accounts, rooms, origins, health, null);
+  }
+
+  /** With {@code GET /metrics} answering what {@code metrics} gives, in the Prometheus text format. */
+  public HttpApi(AccountService accounts, Rooms rooms, OriginPolicy origins, Health health, Supplier<String> metrics) {
     this.accounts = accounts;
     this.rooms = rooms;
     this.origins = origins;
     this.health = health;
+    this.metrics = metrics;
   }
 
   /** True for the paths this API answers; a transport serves everything else as static files. */
   public static boolean owns(String path) {
-    return path.equals("/health") || path.startsWith("/api/");
+    return path.equals("/health") || path.equals("/metrics") || path.startsWith("/api/");
   }
 
   /**
@@ -101,6 +111,9 @@ public final class HttpApi {
     String method = request.method();
     if (path.equals("/health") && method.equals("GET")) {
       return health(cors);
+    }
+    if (path.equals("/metrics") && method.equals("GET") && metrics != null) {
+      return new HttpResponse(200, Map.of("Content-Type", PROMETHEUS_TEXT), metrics.get());
     }
     if (path.equals("/api/auth/register") && method.equals("POST")) {
       return withBody(request, cors, body -> issued(cors, 201,

@@ -44,18 +44,15 @@ final class ApiServlet extends HttpServlet {
         QueryString.parse(request.getQueryString()), request::getHeader, body, request.getRemoteAddr())));
   }
 
-  /** Writes the API's answer: status, headers, and its JSON body when it has one. */
+  /** Writes the API's answer: status, headers, and its body when it has one. */
   static void write(HttpServletResponse response, HttpResponse answer) throws IOException {
     answer.headers().forEach(response::setHeader);
-    write(response, answer.status(), answer.body().getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void write(HttpServletResponse response, int status, byte[] json) throws IOException {
-    response.setStatus(status);
-    if (json.length > 0) {
-      response.setContentType("application/json");
-      response.setContentLength(json.length);
-      response.getOutputStream().write(json);
+    response.setStatus(answer.status());
+    byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+    if (body.length > 0) {
+      response.setContentType(answer.contentType());
+      response.setContentLength(body.length);
+      response.getOutputStream().write(body);
     }
   }
 }

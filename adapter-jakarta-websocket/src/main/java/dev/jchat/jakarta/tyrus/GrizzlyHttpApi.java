@@ -58,15 +58,12 @@ final class GrizzlyHttpApi extends HttpHandler {
 
   private static void write(Response response, HttpResponse answer) throws Exception {
     answer.headers().forEach(response::setHeader);
-    write(response, answer.status(), answer.body().getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void write(Response response, int status, byte[] json) throws Exception {
-    response.setStatus(status);
-    if (json.length > 0) {
-      response.setContentType("application/json");
-      response.setContentLength(json.length);
-      response.getOutputStream().write(json);
+    response.setStatus(answer.status());
+    byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+    if (body.length > 0) {
+      response.setContentType(answer.contentType());
+      response.setContentLength(body.length);
+      response.getOutputStream().write(body);
     }
   }
 }

@@ -11,6 +11,7 @@ import dev.jchat.core.local.LocalBroadcaster;
 import dev.jchat.core.local.LocalPresence;
 import dev.jchat.core.local.SystemClock;
 import dev.jchat.core.port.Broadcaster;
+import dev.jchat.core.port.ChatMetrics;
 import dev.jchat.core.port.Clock;
 import dev.jchat.core.port.Connection;
 import dev.jchat.core.port.FrameCodec;
@@ -34,6 +35,7 @@ public final class ChatService implements Chat {
   private static final Rejection NOT_AUTHENTICATED = new Rejection(ErrorCode.UNAUTHENTICATED, "send auth first");
 
   private final FrameCodec codec;
+  private final ChatMetrics metrics;
   private final Replies replies;
   private final SessionGate gate;
   private final Membership membership;
@@ -45,10 +47,13 @@ public final class ChatService implements Chat {
     RoomPublisher publisher = new RoomPublisher(ports.broadcaster, codec);
     TypingTracker typing = new TypingTracker(ports.clock, ports.settings.typing(),
         (room, user, on) -> publisher.publish(room, 0, user.id(), new ServerEvent.Typing(room, user, on)));
+    this.metrics = ports.metrics;
     this.membership = new Membership(ports.messageStore, ports.presence, ports.broadcaster, typing, replies, publisher,
-        ports.clock, ports.fanoutExecutor, ports.settings.writeInterval());
-    this.messaging = new Messaging(ports.messageStore, ports.validator, membership, typing, replies, publisher);
-    this.gate = new SessionGate(ports.settings, ports.tokens, ports.clock, ports.housekeeping, replies, membership);
+        ports.clock, ports.fanoutExecutor, ports.settings.writeInterval(), metrics);
+    this.messaging = new Messaging(ports.messageStore, ports.validator, membership, typing, replies, publisher,
+        ports.clock, metrics);
+    this.gate = new SessionGate(ports.settings, ports.tokens, ports.clock, ports.housekeeping, replies, membership,
+        metrics);
   }
 
   /** A chat on in-memory, one-instance parts; {@code tokens} and {@code codec} must be given. */
@@ -134,6 +139,7 @@ public final class ChatService implements Chat {
     @Override
     public void receive(String frame) {
       if (!session.isClosed()) {
+        metrics.frameReceived();
         session.heard();
         handle(session, codec.decode(frame));
       }
@@ -171,6 +177,7 @@ public final class ChatService implements Chat {
     private Clock clock;
     private Executor fanoutExecutor = LazyThread.named("jchat-fanout");
     private Executor housekeeping = LazyThread.named("jchat-housekeeping");
+    private ChatMetrics metrics = ChatMetrics.NONE;
 
     private Builder() {
     }
@@ -227,6 +234,12 @@ public final class ChatService implements Chat {
     /** Where closes asked for by a socket callback or the fan-out run, off those threads. */
     public Builder housekeeping(Executor housekeeping) {
       this.housekeeping = housekeeping;
+      return this;
+    }
+
+    /** What the chat counts goes there; by default nothing is counted. */
+    public Builder metrics(ChatMetrics metrics) {
+      this.metrics = metrics;
       return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.jchat.core.chat;
 
 import dev.jchat.core.domain.User;
+import dev.jchat.core.port.ChatMetrics;
 import dev.jchat.core.port.Clock;
 import dev.jchat.core.port.Connection;
 import dev.jchat.core.port.RoomEvent;
@@ -37,7 +38,8 @@ final class ChatSession {
   private volatile Instant lastPinged;
   private volatile boolean closed;
 
-  ChatSession(String id, Connection connection, ChatSettings settings, Clock clock, OutboxEvents events) {
+  ChatSession(String id, Connection connection, ChatSettings settings, Clock clock, OutboxEvents events,
+              ChatMetrics metrics) {
     this.id = id;
     this.connection = connection;
     this.clock = clock;
@@ -51,7 +53,7 @@ final class ChatSession {
       public void sendFailed(Throwable cause) {
         events.sendFailed(ChatSession.this, cause);
       }
-    });
+    }, metrics);
     this.limits = new SessionLimits(settings.limits(), clock);
     this.openedAt = clock.now();
     this.lastHeard = openedAt;

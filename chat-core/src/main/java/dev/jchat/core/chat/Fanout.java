@@ -1,5 +1,6 @@
 package dev.jchat.core.chat;
 
+import dev.jchat.core.port.ChatMetrics;
 import dev.jchat.core.port.Clock;
 import dev.jchat.core.port.RoomEvent;
 import java.time.Duration;
@@ -46,6 +47,7 @@ final class Fanout {
   private final RoomMembers members;
   private final Executor executor;
   private final Clock clock;
+  private final ChatMetrics metrics;
   private final long writeIntervalNanos;
   private final AtomicLong published = new AtomicLong();
   private final ConcurrentLinkedQueue<Numbered> waiting = new ConcurrentLinkedQueue<>();
@@ -58,10 +60,11 @@ final class Fanout {
   /** When each connection written within the last interval was written ({@link Clock#nanoTime}), oldest first. */
   private final LinkedHashMap<ChatSession, Long> writtenAt = new LinkedHashMap<>();
 
-  Fanout(RoomMembers members, Executor executor, Clock clock, Duration writeInterval) {
+  Fanout(RoomMembers members, Executor executor, Clock clock, Duration writeInterval, ChatMetrics metrics) {
     this.members = members;
     this.executor = executor;
     this.clock = clock;
+    this.metrics = metrics;
     this.writeIntervalNanos = writeInterval.toNanos();
   }
 
@@ -109,7 +112,7 @@ final class Fanout {
       taken.add(next);
     }
     try {
-      taken.forEach(numbered -> members.deliver(numbered.event(), numbered.sequence(), inLine));
+      taken.forEach(numbered -> metrics.delivered(members.deliver(numbered.event(), numbered.sequence(), inLine)));
     } finally {
       taken.clear();
     }

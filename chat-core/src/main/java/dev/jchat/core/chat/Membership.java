@@ -6,6 +6,7 @@ import dev.jchat.core.domain.Outcome;
 import dev.jchat.core.domain.RoomName;
 import dev.jchat.core.domain.User;
 import dev.jchat.core.port.Broadcaster;
+import dev.jchat.core.port.ChatMetrics;
 import dev.jchat.core.port.Clock;
 import dev.jchat.core.port.MessageStore;
 import dev.jchat.core.port.Presence;
@@ -32,9 +33,11 @@ final class Membership {
   private final RoomPublisher publisher;
   private final RoomMembers members;
   private final Fanout fanout;
+  private final ChatMetrics metrics;
 
   Membership(MessageStore store, Presence presence, Broadcaster broadcaster, TypingTracker typing, Replies replies,
-             RoomPublisher publisher, Clock clock, Executor fanoutExecutor, Duration writeInterval) {
+             RoomPublisher publisher, Clock clock, Executor fanoutExecutor, Duration writeInterval,
+             ChatMetrics metrics) {
     this.store = store;
     this.presence = presence;
     this.rooms = new Rooms(store, presence);
@@ -42,7 +45,8 @@ final class Membership {
     this.replies = replies;
     this.publisher = publisher;
     this.members = new RoomMembers(broadcaster);
-    this.fanout = new Fanout(members, fanoutExecutor, clock, writeInterval);
+    this.fanout = new Fanout(members, fanoutExecutor, clock, writeInterval, metrics);
+    this.metrics = metrics;
   }
 
   /** The read side of rooms, which the HTTP API shares. */
@@ -61,7 +65,8 @@ final class Membership {
     RoomName.parse(join.room())
         .then(name -> since != null && since < 0
             ? Outcome.<RoomName>refused(ErrorCode.INVALID_PAYLOAD, "since must be a message id") : Outcome.ok(name))
-        .consume(name -> enter(session, name.value(), since, ack), rejection -> replies.refuse(session, ack, rejection));
+        .consume(name -> enter(session, name.value(), since, ack),
+            rejection -> replies.refuse(session, ack, rejection));
   }
 
   void leave(ChatSession session, Command.Leave leave, Integer ack) {
@@ -135,10 +140,11 @@ final class Membership {
   }
 
   /** The store's answer, or {@code unavailable} when it cannot be reached. */
-  private static Outcome<HistoryPage> readable(Supplier<Outcome<HistoryPage>> read) {
+  private Outcome<HistoryPage> readable(Supplier<Outcome<HistoryPage>> read) {
     try {
       return read.get();
     } catch (StoreUnavailableException e) {
+      metrics.storeFailed();
       return UNREADABLE;
     }
   }

@@ -6,6 +6,8 @@ import dev.jchat.core.domain.Message;
 import dev.jchat.core.domain.NewMessage;
 import dev.jchat.core.domain.Outcome;
 import dev.jchat.core.domain.User;
+import dev.jchat.core.port.ChatMetrics;
+import dev.jchat.core.port.Clock;
 import dev.jchat.core.port.MessageStore;
 import dev.jchat.core.port.MessageValidator;
 import dev.jchat.core.protocol.Command;
@@ -24,15 +26,19 @@ final class Messaging {
   private final TypingTracker typing;
   private final Replies replies;
   private final RoomPublisher publisher;
+  private final Clock clock;
+  private final ChatMetrics metrics;
 
   Messaging(MessageStore store, MessageValidator validator, Membership membership, TypingTracker typing,
-            Replies replies, RoomPublisher publisher) {
+            Replies replies, RoomPublisher publisher, Clock clock, ChatMetrics metrics) {
     this.store = store;
     this.validator = validator;
     this.membership = membership;
     this.typing = typing;
     this.replies = replies;
     this.publisher = publisher;
+    this.clock = clock;
+    this.metrics = metrics;
   }
 
   void send(ChatSession session, Command.Send send, Integer ack) {
@@ -56,10 +62,12 @@ final class Messaging {
   }
 
   private void store(ChatSession session, NewMessage message, Integer ack) {
+    long sentAt = clock.nanoTime();
     store.append(message, new MessageStore.AppendCallback() {
       @Override
       public void stored(Message stored, boolean firstTime) {
         replies.answer(session, ack, Outcome.ok(new ServerEvent.SentResult(stored.id(), stored.time())));
+        metrics.messageStored(clock.nanoTime() - sentAt);
         if (firstTime) {
           publisher.publish(stored.room(), stored.id(), 0, new ServerEvent.NewMessage(stored));
           typing.stop(message.author(), stored.room());
@@ -69,7 +77,9 @@ final class Messaging {
       @Override
       public void failed(Exception cause) {
         LOG.log(System.Logger.Level.WARNING, "a message could not be stored: " + cause);
-        replies.answer(session, ack, Outcome.refused(ErrorCode.UNAVAILABLE, "the message was not stored; send it again"));
+        metrics.storeFailed();
+        replies.answer(session, ack,
+            Outcome.refused(ErrorCode.UNAVAILABLE, "the message was not stored; send it again"));
       }
     });
   }

@@ -2,6 +2,7 @@ package dev.jchat.core.chat;
 
 import dev.jchat.core.chat.ChatSettings.OutboxBounds;
 import dev.jchat.core.domain.FrameSize;
+import dev.jchat.core.port.ChatMetrics;
 import dev.jchat.core.port.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ final class Outbox {
   private final Connection connection;
   private final OutboxBounds bounds;
   private final Listener listener;
+  private final ChatMetrics metrics;
 
   private List<String> queue = new ArrayList<>();
   private long queuedBytes;
@@ -32,10 +34,11 @@ final class Outbox {
   private boolean shut;
   private Runnable afterDrain;
 
-  Outbox(Connection connection, OutboxBounds bounds, Listener listener) {
+  Outbox(Connection connection, OutboxBounds bounds, Listener listener, ChatMetrics metrics) {
     this.connection = connection;
     this.bounds = bounds;
     this.listener = listener;
+    this.metrics = metrics;
   }
 
   /** Queues a frame and starts writing; false when the outbox is shut or just overflowed (then it is shut). */
@@ -133,6 +136,7 @@ final class Outbox {
         return;
       }
       Write write = new Write();
+      metrics.framesWritten(frames.size());
       connection.send(frames, write);
       if (write.state.compareAndSet(PENDING, RETURNED)) {
         return; // the write completes later and its callback resumes pumping

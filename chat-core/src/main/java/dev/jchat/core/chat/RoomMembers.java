@@ -47,15 +47,21 @@ final class RoomMembers {
     });
   }
 
-  /** Queues the same frame for every local member; adds those that got it to {@code queuedTo}. */
-  void deliver(RoomEvent event, long sequence, Collection<ChatSession> queuedTo) {
+  /**
+   * Queues the same frame for every local member; adds those that got it to {@code queuedTo}, and
+   * returns how many did.
+   */
+  int deliver(RoomEvent event, long sequence, Collection<ChatSession> queuedTo) {
     Room members = byRoom.get(event.room());
+    int delivered = 0;
     if (members != null) {
       for (ChatSession session : members.sessions()) {
         if (session.deliver(event, sequence)) {
           queuedTo.add(session);
+          delivered++;
         }
       }
     }
+    return delivered;
   }
 }

@@ -6,6 +6,7 @@ import dev.jchat.core.domain.ErrorCode;
 import dev.jchat.core.domain.Outcome;
 import dev.jchat.core.domain.Rejection;
 import dev.jchat.core.domain.User;
+import dev.jchat.core.port.ChatMetrics;
 import dev.jchat.core.port.Clock;
 import dev.jchat.core.port.Connection;
 import dev.jchat.core.port.TokenService;
@@ -36,6 +37,7 @@ final class SessionGate implements ChatSession.OutboxEvents {
   private final Executor housekeeping;
   private final Replies replies;
   private final Membership membership;
+  private final ChatMetrics metrics;
   private final Set<ChatSession> sessions = ConcurrentHashMap.newKeySet();
   private final Map<Long, Integer> connectionsPerUser = new ConcurrentHashMap<>();
   private volatile boolean accepting = true;
@@ -46,7 +48,7 @@ final class SessionGate implements ChatSession.OutboxEvents {
    * threads: cleaning up touches presence, which may wait for a broker.
    */
   SessionGate(ChatSettings settings, TokenService tokens, Clock clock, Executor housekeeping, Replies replies,
-              Membership membership) {
+              Membership membership, ChatMetrics metrics) {
     this.settings = settings;
     this.timeouts = settings.timeouts();
     this.tokens = tokens;
@@ -54,6 +56,7 @@ final class SessionGate implements ChatSession.OutboxEvents {
     this.housekeeping = housekeeping;
     this.replies = replies;
     this.membership = membership;
+    this.metrics = metrics;
     scheduleSweep();
   }
 
@@ -62,7 +65,7 @@ final class SessionGate implements ChatSession.OutboxEvents {
   }
 
   ChatSession open(Connection connection) {
-    ChatSession session = new ChatSession(UUID.randomUUID().toString(), connection, settings, clock, this);
+    ChatSession session = new ChatSession(UUID.randomUUID().toString(), connection, settings, clock, this, metrics);
     if (!accepting) {
       connection.close(CloseCode.GOING_AWAY.code(), "server shutting down");
       return session;
@@ -84,6 +87,7 @@ final class SessionGate implements ChatSession.OutboxEvents {
     Optional<TokenService.Verified> verified =
         auth.token() == null ? Optional.empty() : tokens.verify(auth.token());
     if (verified.isEmpty()) {
+      metrics.authFailed();
       replies.answer(session, ack, Outcome.refused(ErrorCode.AUTH_FAILED, "the token is missing, invalid or expired"));
       close(session, CloseCode.AUTH_FAILED, "authentication failed");
       return;
@@ -107,6 +111,7 @@ final class SessionGate implements ChatSession.OutboxEvents {
 
   /** Answers rate_limited; a connection answered so too often in a minute is closed with 1008. */
   void rateLimited(ChatSession session, Integer ack) {
+    metrics.rateLimited();
     replies.refuse(session, ack, SLOW_DOWN);
     if (session.limits().refusedTooOften()) {
       close(session, CloseCode.POLICY_VIOLATION, "too many requests");
@@ -118,6 +123,7 @@ final class SessionGate implements ChatSession.OutboxEvents {
     if (!session.markClosed()) {
       return;
     }
+    metrics.closed(code);
     cleanUp(session);
     session.outbox().finish(() -> session.connection().close(code.code(), reason));
   }
@@ -148,6 +154,7 @@ final class SessionGate implements ChatSession.OutboxEvents {
       if (!session.markClosed()) {
         return;
       }
+      metrics.closed(CloseCode.SLOW_CONSUMER);
       session.connection().close(CloseCode.SLOW_CONSUMER.code(), "outgoing queue full");
       cleanUp(session);
       clock.schedule(timeouts.slowConsumerGrace(), () -> session.connection().abort());
@@ -172,8 +179,8 @@ final class SessionGate implements ChatSession.OutboxEvents {
       connectionsPerUser.computeIfPresent(user.id(), (id, n) -> n <= 1 ? null : n - 1);
       membership.leaveAll(session);
     }
-    LOG.log(System.Logger.Level.DEBUG, () -> "connection " + session.id() + " of " + (user == null ? "nobody" : user.name())
-        + " from " + session.connection().remoteAddress() + " ended after "
+    LOG.log(System.Logger.Level.DEBUG, () -> "connection " + session.id() + " of "
+        + (user == null ? "nobody" : user.name()) + " from " + session.connection().remoteAddress() + " ended after "
         + Duration.between(session.openedAt(), clock.now()).toSeconds() + " s");
   }
 

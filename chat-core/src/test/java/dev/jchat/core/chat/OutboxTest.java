@@ -3,6 +3,7 @@ package dev.jchat.core.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jchat.core.chat.ChatSettings.OutboxBounds;
+import dev.jchat.core.port.ChatMetrics;
 import dev.jchat.core.port.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ class OutboxTest {
     @Override
     public void sendFailed(Throwable cause) {
     }
-  });
+  }, ChatMetrics.NONE);
 
   @Test
   void frames_queued_during_a_write_go_out_together_in_the_next_write() {
@@ -136,7 +137,7 @@ class OutboxTest {
   @Test
   void writes_that_complete_at_once_do_not_grow_the_stack() {
     int frames = 100_000;
-    Outbox queue = new Outbox(connection, new OutboxBounds(frames, Long.MAX_VALUE), null);
+    Outbox queue = new Outbox(connection, new OutboxBounds(frames, Long.MAX_VALUE), null, ChatMetrics.NONE);
     AtomicInteger offered = new AtomicInteger(1);
     connection.completesAtOnce = true;
     connection.duringWrite = () -> { // another frame arrives while each write is under way
