@@ -3,6 +3,7 @@ package com.example.war;
 import dev.jchat.conformance.TestChat;
 import dev.jchat.wire.ChatServer;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -74,7 +74,7 @@ final class ServletContainer implements ChatServer {
     command.addAll(JVM_OPTIONS);
     command.addAll(List.of("-Dcatalina.home=" + home, "-Dcatalina.base=" + base,
         "-Djava.io.tmpdir=" + base.resolve("temp"),
-        "-cp", home.resolve("bin/bootstrap.jar") + java.io.File.pathSeparator + home.resolve("bin/tomcat-juli.jar"),
+        "-cp", home.resolve("bin/bootstrap.jar") + File.pathSeparator + home.resolve("bin/tomcat-juli.jar"),
         "org.apache.catalina.startup.Bootstrap", "start"));
     return start("tomcat", command, base, port, "Server startup in");
   }
@@ -143,7 +143,7 @@ final class ServletContainer implements ChatServer {
             + health.statusCode() + "; see " + log);
       }
       return container;
-    } catch (TimeoutException | RuntimeException | java.util.concurrent.ExecutionException e) {
+    } catch (Exception e) {
       container.close();
       throw new IllegalStateException(name + " did not start the application; see " + log, e);
     }
