@@ -64,6 +64,7 @@ public final class InProcessClient implements Connection {
     session.pong(); // nothing in between that could lose a client: it answers at once
   }
 
+  /** The chat closes the client: queued as a {@code closed} event of this client's own, not the protocol's. */
   @Override
   public void close(int code, String reason) {
     received.add("{\"event\":\"closed\",\"data\":{\"code\":" + code + "}}");
