@@ -2,7 +2,6 @@ package dev.jchat.jdbc;
 
 import dev.jchat.core.domain.Message;
 import dev.jchat.core.domain.NewMessage;
-import dev.jchat.core.port.Clock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -36,19 +36,20 @@ import java.util.stream.IntStream;
  */
 final class AppendTransaction {
   private final Database database;
-  private final Clock clock;
+  private final Supplier<Instant> now;
   private final Set<String> knownRooms = new HashSet<>();
 
-  AppendTransaction(Database database, Clock clock) {
+  /** {@code now} stamps each batch: the store's clock. */
+  AppendTransaction(Database database, Supplier<Instant> now) {
     this.database = database;
-    this.clock = clock;
+    this.now = now;
   }
 
   /** One result per message, in the order given; nothing is stored when it throws. */
   List<Appended> write(List<NewMessage> batch) throws SQLException {
     List<String> rooms = new ArrayList<>(new TreeSet<>(batch.stream().map(NewMessage::room).toList()));
     createUnknownRooms(rooms);
-    Instant time = clock.now().truncatedTo(ChronoUnit.MILLIS);
+    Instant time = now.get().truncatedTo(ChronoUnit.MILLIS);
     return database.inTransaction(connection -> write(connection, batch, rooms, time));
   }
 

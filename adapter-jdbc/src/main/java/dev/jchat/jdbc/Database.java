@@ -8,11 +8,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * A connection pool (HikariCP) on a migrated schema (Flyway runs on start). Thread-safe. Closing it
- * closes every connection; close the stores that use it first.
+ * Connections to a migrated schema (Flyway runs on start): a pool of its own (HikariCP, {@link
+ * #start}), or an application's {@link DataSource} ({@link #on}). Thread-safe. Closing it closes its
+ * own pool, never an application's; close the stores that use it first.
  */
 public final class Database implements AutoCloseable {
   /** How long a caller waits for a connection while the database is down before it is told so. */
@@ -26,12 +28,21 @@ public final class Database implements AutoCloseable {
    */
   private static final List<String> H2_SETTINGS = List.of("MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE", "WRITE_DELAY=0");
 
-  private final DatabaseConfig config;
-  private final HikariDataSource pool;
+  /**
+   * On an application's data source the chat keeps its migration history in a table of its own, so
+   * the application may use Flyway on the same schema for its own tables.
+   */
+  private static final String HISTORY_TABLE = "jchat_schema_history";
 
-  private Database(DatabaseConfig config, HikariDataSource pool) {
-    this.config = config;
-    this.pool = pool;
+  private final String vendor;
+  private final DataSource dataSource;
+  /** The pool this opened, or null on an application's data source. */
+  private final HikariDataSource ownPool;
+
+  private Database(String vendor, DataSource dataSource, HikariDataSource ownPool) {
+    this.vendor = vendor;
+    this.dataSource = dataSource;
+    this.ownPool = ownPool;
   }
 
   /** Opens the pool and migrates the schema; fails with one clear line when either cannot be done. */
@@ -53,7 +64,7 @@ public final class Database implements AutoCloseable {
       // Migrations get a connection of their own, without the read timeout: building an index on a
       // large table may rightly take longer than any chat statement.
       Flyway.configure().dataSource(hikari.getJdbcUrl(), config.user(), config.password()).load().migrate();
-      return new Database(config, pool);
+      return new Database(config.vendor(), pool, pool);
     } catch (RuntimeException e) {
       if (pool != null) {
         pool.close();
@@ -62,14 +73,36 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * The chat's tables on an application's data source (Spring Boot's, a container's JNDI one): migrates
+   * them into the schema its connections use, then borrows a connection per statement or transaction.
+   * Point the data source at a schema of its own (PostgreSQL: {@code ?currentSchema=chat}) when the
+   * application has tables named {@code users}, {@code rooms} or {@code messages}. An H2 database
+   * must run in {@code MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE}. The pool should hold two connections
+   * or more (the message writer keeps one busy); its timeouts are the application's.
+   */
+  public static Database on(DataSource dataSource) {
+    try {
+      Flyway.configure().dataSource(dataSource).table(HISTORY_TABLE).baselineOnMigrate(true).baselineVersion("0")
+          .load().migrate();
+      try (Connection connection = dataSource.getConnection()) {
+        String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        return new Database(product, dataSource, null);
+      }
+    } catch (SQLException | RuntimeException e) {
+      throw new IllegalStateException("cannot migrate the chat's tables on the application's data source: "
+          + e.getMessage(), e);
+    }
+  }
+
   /** "h2" or "postgresql". */
   public String vendor() {
-    return config.vendor();
+    return vendor;
   }
 
   /** True when a connection can be had and answers; for /health. Waits two seconds at most. */
   public boolean isReachable() {
-    try (Connection connection = pool.getConnection()) {
+    try (Connection connection = dataSource.getConnection()) {
       return connection.isValid((int) VALIDATION_TIMEOUT.toSeconds());
     } catch (SQLException e) {
       return false;
@@ -78,7 +111,7 @@ public final class Database implements AutoCloseable {
 
   /** Runs {@code work} on a pooled connection in auto-commit mode; any failure means unavailable. */
   <T> T withConnection(SqlWork<T> work) {
-    try (Connection connection = pool.getConnection()) {
+    try (Connection connection = dataSource.getConnection()) {
       return work.run(connection);
     } catch (SQLException e) {
       throw new StoreUnavailableException("the database cannot be used now", e);
@@ -90,7 +123,7 @@ public final class Database implements AutoCloseable {
    * pool restores auto-commit when the connection comes back.
    */
   <T> T inTransaction(SqlWork<T> work) throws SQLException {
-    try (Connection connection = pool.getConnection()) {
+    try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
         T result = work.run(connection);
@@ -105,12 +138,14 @@ public final class Database implements AutoCloseable {
 
   /** For tests that count connections in use. */
   HikariDataSource pool() {
-    return pool;
+    return ownPool;
   }
 
   @Override
   public void close() {
-    pool.close();
+    if (ownPool != null) {
+      ownPool.close();
+    }
   }
 
   static boolean isUniqueViolation(SQLException e) {

@@ -5,7 +5,9 @@ import dev.jchat.core.domain.NewMessage;
 import dev.jchat.core.port.ChatMetrics;
 import dev.jchat.core.port.Clock;
 import dev.jchat.core.port.MessageStore;
+import java.time.Instant;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Messages in a SQL database. Appends go through group commit (see {@link GroupCommitWriter}) and are
@@ -16,14 +18,24 @@ public final class JdbcMessageStore implements MessageStore, AutoCloseable {
   private final Database database;
   private final GroupCommitWriter writer;
 
+  /** A store that stamps messages with the system's time, as an application's own code would. */
+  public JdbcMessageStore(Database database) {
+    this(database, Instant::now, GroupCommitSettings.defaults(), ChatMetrics.NONE);
+  }
+
   public JdbcMessageStore(Database database, Clock clock) {
     this(database, clock, GroupCommitSettings.defaults(), ChatMetrics.NONE);
   }
 
   /** Counting the size of each batch it commits. */
   public JdbcMessageStore(Database database, Clock clock, GroupCommitSettings settings, ChatMetrics metrics) {
+    this(database, clock::now, settings, metrics);
+  }
+
+  private JdbcMessageStore(Database database, Supplier<Instant> now, GroupCommitSettings settings,
+                           ChatMetrics metrics) {
     this.database = database;
-    this.writer = GroupCommitWriter.start(new AppendTransaction(database, clock), settings, metrics);
+    this.writer = GroupCommitWriter.start(new AppendTransaction(database, now), settings, metrics);
   }
 
   @Override

@@ -278,6 +278,7 @@ public abstract class HttpApiConformance extends ChatConformanceSuite {
   }
 
   @Test
+  @NeedsTheSuitesChat("sends 60 messages faster than the default send limit allows")
   void room_messages_come_in_pages_in_ascending_order_with_has_more() throws Exception {
     Account alice = register("alice");
     try (WireClient client = connect(alice)) {
@@ -352,6 +353,7 @@ public abstract class HttpApiConformance extends ChatConformanceSuite {
   }
 
   @Test
+  @NeedsTheSuitesChat("switches the suite's store off")
   void health_answers_503_degraded_naming_the_store_when_it_is_unreachable() throws Exception {
     chat.storeReachable(false);
     HttpResponse<String> response = get("/health", null);
