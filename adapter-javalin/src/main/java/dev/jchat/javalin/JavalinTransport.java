@@ -102,7 +102,8 @@ public final class JavalinTransport implements ChatServer {
     limits.setIdleTimeout(Duration.ZERO); // the core closes idle connections itself
     EncodedFrames encoded = new EncodedFrames();
     upgrade.addMapping("/ws", (request, response, callback) -> {
-      if (!endpoints.origins().admits(request.getHeaders().get(HttpHeader.ORIGIN))) {
+      String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+      if (!endpoints.origins().admits(origin)) {
         HttpResponse refused = OriginPolicy.REFUSED;
         response.setStatus(refused.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
@@ -111,7 +112,7 @@ public final class JavalinTransport implements ChatServer {
       }
       response.setExtensions(List.of()); // no permessage-deflate
       return new JettyCoreFrameHandler(endpoints.chat(), sockets, encoded, server.getScheduler(),
-          Request.getRemoteAddr(request));
+          Request.getRemoteAddr(request), origin);
     });
     return upgrade;
   }

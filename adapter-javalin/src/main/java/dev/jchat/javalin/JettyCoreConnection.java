@@ -13,12 +13,15 @@ final class JettyCoreConnection implements Connection {
   private final EncodedFrames encoded;
   private final LingeringClose closing;
   private final String remoteAddress;
+  private final String origin;
 
-  JettyCoreConnection(CoreSession session, EncodedFrames encoded, LingeringClose closing, String remoteAddress) {
+  JettyCoreConnection(CoreSession session, EncodedFrames encoded, LingeringClose closing, String remoteAddress,
+                      String origin) {
     this.session = session;
     this.encoded = encoded;
     this.closing = closing;
     this.remoteAddress = remoteAddress;
+    this.origin = origin;
   }
 
   /**
@@ -56,5 +59,10 @@ final class JettyCoreConnection implements Connection {
   @Override
   public String remoteAddress() {
     return remoteAddress;
+  }
+
+  @Override
+  public String origin() {
+    return origin;
   }
 }

@@ -31,6 +31,7 @@ final class JettyCoreFrameHandler implements FrameHandler {
   private final EncodedFrames encoded;
   private final Scheduler scheduler;
   private final String remoteAddress;
+  private final String origin;
   private volatile ClientSession session;
   private CoreSession core;
   private LingeringClose closing;
@@ -39,12 +40,13 @@ final class JettyCoreFrameHandler implements FrameHandler {
   private boolean binary;
 
   JettyCoreFrameHandler(Chat chat, OpenSockets sockets, EncodedFrames encoded, Scheduler scheduler,
-                        String remoteAddress) {
+                        String remoteAddress, String origin) {
     this.chat = chat;
     this.sockets = sockets;
     this.encoded = encoded;
     this.scheduler = scheduler;
     this.remoteAddress = remoteAddress;
+    this.origin = origin;
   }
 
   @Override
@@ -52,7 +54,7 @@ final class JettyCoreFrameHandler implements FrameHandler {
     core = coreSession;
     closing = new LingeringClose(coreSession, scheduler);
     sockets.opened();
-    session = Failures.guarded(chat.open(new JettyCoreConnection(coreSession, encoded, closing, remoteAddress)));
+    session = Failures.guarded(chat.open(new JettyCoreConnection(coreSession, encoded, closing, remoteAddress, origin)));
     text = new StringMessageSink(coreSession, message -> {
       session.receive((String) message[0]);
       return null;

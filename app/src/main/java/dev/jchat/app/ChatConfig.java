@@ -60,6 +60,8 @@ public record ChatConfig(
 
   public static ChatConfig from(Map<String, String> environment, Properties properties) {
     Settings settings = new Settings(environment, properties);
+    settings.oneOf("CHAT_LOG_LEVEL", "INFO", "ERROR", "WARN", "INFO", "DEBUG", "TRACE"); // read by logback.xml
+    settings.oneOf("CHAT_LOG_FORMAT", "text", "text", "json");
     Path dataDir = Path.of(settings.get("CHAT_DATA_DIR", "data"));
     return new ChatConfig(
         settings.get("HOST", "0.0.0.0"),

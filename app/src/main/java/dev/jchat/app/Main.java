@@ -3,6 +3,7 @@ package dev.jchat.app;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Starts the chat server with the configuration from the environment and runs until SIGTERM (or
@@ -16,6 +17,8 @@ public final class Main {
   }
 
   public static void main(String[] args) throws InterruptedException {
+    SLF4JBridgeHandler.removeHandlersForRootLogger(); // java.util.logging (Tyrus, Grizzly) goes to logback
+    SLF4JBridgeHandler.install();
     ChatConfig config;
     try {
       config = ChatConfig.from(System.getenv(), System.getProperties());

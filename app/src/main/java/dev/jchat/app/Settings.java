@@ -1,5 +1,6 @@
 package dev.jchat.app;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -21,6 +22,15 @@ final class Settings {
 
   String get(String name, String fallback) {
     return get(name).orElse(fallback);
+  }
+
+  /** The value, which must be one of {@code allowed}. */
+  String oneOf(String name, String fallback, String... allowed) {
+    String value = get(name, fallback);
+    if (!List.of(allowed).contains(value)) {
+      throw new InvalidSettingException(name, value, "expected one of " + String.join(", ", allowed));
+    }
+    return value;
   }
 
   int integer(String name, int fallback, int min, int max) {

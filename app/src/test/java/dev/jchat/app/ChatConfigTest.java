@@ -50,6 +50,10 @@ class ChatConfigTest {
         .hasMessageStartingWith("invalid setting CHAT_TRANSPORT=netty");
     assertThatThrownBy(() -> ChatConfig.from(Map.of("CHAT_ALLOWED_ORIGINS", "(unclosed"), new Properties()))
         .hasMessageStartingWith("invalid setting CHAT_ALLOWED_ORIGINS=(unclosed");
+    assertThatThrownBy(() -> ChatConfig.from(Map.of("CHAT_LOG_LEVEL", "LOUD"), new Properties()))
+        .hasMessage("invalid setting CHAT_LOG_LEVEL=LOUD: expected one of ERROR, WARN, INFO, DEBUG, TRACE");
+    assertThatThrownBy(() -> ChatConfig.from(Map.of("CHAT_METRICS", "maybe"), new Properties()))
+        .hasMessageStartingWith("invalid setting CHAT_METRICS=maybe");
     assertThatThrownBy(() -> ChatConfig.from(Map.of("CHAT_WRITE_INTERVAL_MS", "2000"), new Properties()))
         .hasMessage("invalid setting CHAT_WRITE_INTERVAL_MS=2000: expected a whole number from 0 to 1000");
   }

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * line that says where the server listens.
  */
 final class ServerProcess implements AutoCloseable {
-  private static final Pattern LISTENING = Pattern.compile("chat server listening on http://\\S+:(\\d+) ");
+  /** The line that says where the server listens, as text or inside a JSON line (which may escape a slash). */
+  private static final Pattern LISTENING = Pattern.compile("chat server listening on http:\\\\?/\\\\?/\\S+:(\\d+) ");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   /** Settings a developer may have exported in the shell that runs the build: they would change what starts. */
   private static final Pattern INHERITED_SETTING = Pattern.compile("PORT|HOST|CHAT_.*");

@@ -50,8 +50,11 @@ class StartPathsIT {
   void system_properties_win_over_the_environment() throws Exception {
     // Were the environment read instead, PORT would stop the start-up and /health would say javalin.
     List<String> command = ServerProcess.withOptions(ServerProcess.readmeStartCommand(),
-        "-DPORT=0", "-DCHAT_TRANSPORT=jakarta");
-    runsUntilSigterm(command, Map.of("PORT", "not-a-port", "CHAT_TRANSPORT", "javalin"), "jakarta", "h2");
+        "-DPORT=0", "-DCHAT_TRANSPORT=jakarta", "-DCHAT_LOG_FORMAT=json");
+    String output = runsUntilSigterm(command, Map.of("PORT", "not-a-port", "CHAT_TRANSPORT", "javalin",
+        "CHAT_LOG_FORMAT", "text"), "jakarta", "h2");
+    assertThat(output.lines()).as("JSON lines, as -DCHAT_LOG_FORMAT asks").isNotEmpty().allSatisfy(line ->
+        assertThat(JsonParser.parseString(line).getAsJsonObject().get("level").getAsString()).isNotBlank());
   }
 
   @Test
@@ -70,8 +73,9 @@ class StartPathsIT {
     }
   }
 
-  private void runsUntilSigterm(List<String> command, Map<String, String> environment, String transport,
-                                String store) throws Exception {
+  /** Runs a whole start path and returns what the server wrote. */
+  private String runsUntilSigterm(List<String> command, Map<String, String> environment, String transport,
+                                  String store) throws Exception {
     try (ServerProcess server = ServerProcess.start(command, environment, workingDir)) {
       int port = server.awaitPort();
       LiveChat chat = new LiveChat(port);
@@ -103,7 +107,13 @@ class StartPathsIT {
         assertThat(bob.awaitClose()).isEqualTo(1001);
       }
       assertThat(server.awaitExit(STOPS_WITHIN)).as(server.output()).isEqualTo(SIGTERM_STATUS);
-      assertThat(server.output()).contains("stopping: closing connections").doesNotContain(" ERROR ");
+      assertThat(server.output()).contains("stopping: closing connections").doesNotContain(" ERROR ")
+          .as("a line for each connection opened and closed, by whom, from where, how and after how long")
+          .containsPattern("connection \\S+ opened from 127\\.0\\.0\\.1")
+          .containsPattern("connection \\S+ closed by the server with 1001 \\(server shutting down\\): user alice, "
+              + "from 127\\.0\\.0\\.1, origin null, after \\d+ ms")
+          .as("never message text, passwords or tokens").doesNotContain("hello bob", "password1", "eyJ");
+      return server.output();
     }
   }
 }

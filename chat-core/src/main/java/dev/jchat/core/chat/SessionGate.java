@@ -71,6 +71,8 @@ final class SessionGate implements ChatSession.OutboxEvents {
       return session;
     }
     sessions.add(session);
+    LOG.log(System.Logger.Level.INFO, () -> "connection " + session.id() + " opened from "
+        + connection.remoteAddress() + ", origin " + connection.origin());
     session.addTimer(clock.schedule(timeouts.auth(), () -> {
       if (session.user() == null) {
         close(session, CloseCode.AUTH_TIMEOUT, "no auth in time");
@@ -88,6 +90,8 @@ final class SessionGate implements ChatSession.OutboxEvents {
         auth.token() == null ? Optional.empty() : tokens.verify(auth.token());
     if (verified.isEmpty()) {
       metrics.authFailed();
+      LOG.log(System.Logger.Level.INFO, () -> "connection " + session.id() + ": auth failed, a token that is missing,"
+          + " forged or expired, from " + session.connection().remoteAddress());
       replies.answer(session, ack, Outcome.refused(ErrorCode.AUTH_FAILED, "the token is missing, invalid or expired"));
       close(session, CloseCode.AUTH_FAILED, "authentication failed");
       return;
@@ -124,7 +128,7 @@ final class SessionGate implements ChatSession.OutboxEvents {
       return;
     }
     metrics.closed(code);
-    cleanUp(session);
+    cleanUp(session, "closed by the server with " + code.code() + " (" + reason + ")");
     session.outbox().finish(() -> session.connection().close(code.code(), reason));
   }
 
@@ -134,7 +138,7 @@ final class SessionGate implements ChatSession.OutboxEvents {
       return;
     }
     session.outbox().discard();
-    cleanUp(session);
+    cleanUp(session, "ended by the client or the network");
   }
 
   /** Stops taking connections and closes every open one with 1001. */
@@ -156,7 +160,7 @@ final class SessionGate implements ChatSession.OutboxEvents {
       }
       metrics.closed(CloseCode.SLOW_CONSUMER);
       session.connection().close(CloseCode.SLOW_CONSUMER.code(), "outgoing queue full");
-      cleanUp(session);
+      cleanUp(session, "closed by the server with 4429 (outgoing queue full)");
       clock.schedule(timeouts.slowConsumerGrace(), () -> session.connection().abort());
     });
   }
@@ -170,7 +174,8 @@ final class SessionGate implements ChatSession.OutboxEvents {
     });
   }
 
-  private void cleanUp(ChatSession session) {
+  /** Frees the session's place and rooms, and logs how it ended (never what was said in it). */
+  private void cleanUp(ChatSession session, String how) {
     if (!sessions.remove(session)) {
       return;
     }
@@ -179,9 +184,10 @@ final class SessionGate implements ChatSession.OutboxEvents {
       connectionsPerUser.computeIfPresent(user.id(), (id, n) -> n <= 1 ? null : n - 1);
       membership.leaveAll(session);
     }
-    LOG.log(System.Logger.Level.DEBUG, () -> "connection " + session.id() + " of "
-        + (user == null ? "nobody" : user.name()) + " from " + session.connection().remoteAddress() + " ended after "
-        + Duration.between(session.openedAt(), clock.now()).toSeconds() + " s");
+    LOG.log(System.Logger.Level.INFO, () -> "connection " + session.id() + " " + how + ": user "
+        + (user == null ? "none" : user.name()) + ", from " + session.connection().remoteAddress() + ", origin "
+        + session.connection().origin() + ", after " + Duration.between(session.openedAt(), clock.now()).toMillis()
+        + " ms");
   }
 
   /** Pings quiet connections and closes idle ones (1001); runs every sweep interval. */

@@ -24,8 +24,13 @@ public interface Connection {
   /** Drops the TCP connection at once, without a close handshake. */
   void abort();
 
-  /** The peer's address, for rate limits and logs. */
+  /** The peer's address, for logs. */
   String remoteAddress();
+
+  /** The {@code Origin} of the upgrade request, for logs; null when there was none or it is not known. */
+  default String origin() {
+    return null;
+  }
 
   interface SendCallback {
     void sent();
