@@ -20,8 +20,11 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.core.Configuration;
 import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
@@ -38,6 +41,7 @@ public final class JavalinTransport implements ChatServer {
   private static final String WEB_ROOT = "/web";
 
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
+  private static final int ACCEPT_QUEUE = 1024;
 
   private final Endpoints endpoints;
   private final OpenSockets sockets;
@@ -52,8 +56,11 @@ public final class JavalinTransport implements ChatServer {
   /** Starts listening; port 0 picks a free port. */
   public static JavalinTransport start(Endpoints endpoints, String host, int port) {
     OpenSockets sockets = new OpenSockets();
-    Javalin javalin = Javalin.create(config -> configure(config, endpoints, sockets));
-    javalin.start(host, port);
+    Javalin javalin = Javalin.create(config -> {
+      configure(config, endpoints, sockets);
+      config.jetty.addConnector((server, http) -> connector(server, http, host, port));
+    });
+    javalin.start();
     return new JavalinTransport(endpoints, sockets, javalin);
   }
 
@@ -72,6 +79,18 @@ public final class JavalinTransport implements ChatServer {
       Thread.currentThread().interrupt();
     }
     javalin.stop();
+  }
+
+  /**
+   * The listening socket, with room for a burst of connections (a reconnect storm, a flood of
+   * registrations): Java listens with a backlog of only 50 by default.
+   */
+  private static ServerConnector connector(Server server, HttpConfiguration http, String host, int port) {
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost(host);
+    connector.setPort(port);
+    connector.setAcceptQueueSize(ACCEPT_QUEUE);
+    return connector;
   }
 
   /**
