@@ -24,9 +24,10 @@ import java.util.regex.Pattern;
 /**
  * The built jar in a process of its own, started with the README's start command from a folder of
  * its own (so {@code ./data} is fresh). It keeps the process's output and reads the port from the
- * line that says where the server listens.
+ * line that says where the server listens. Public, in the app's test jar, for the client's tests
+ * that start the server the same way.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
   /** The line that says where the server listens, as text or inside a JSON line (which may escape a slash). */
   private static final Pattern LISTENING = Pattern.compile("chat server listening on http:\\\\?/\\\\?/\\S+:(\\d+) ");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -52,7 +53,7 @@ final class ServerProcess implements AutoCloseable {
    * The README's start command ({@code java … -jar app/target/jchat-app.jar}, after the build), with
    * this JVM's {@code java} and the jar's full path.
    */
-  static List<String> readmeStartCommand() throws IOException {
+  public static List<String> readmeStartCommand() throws IOException {
     String line = Repository.readmeStartLine();
     List<String> words = new ArrayList<>(List.of(line.substring(line.indexOf(" && java ") + 4).split("\\s+")));
     int jar = words.indexOf("-jar") + 1;
@@ -65,14 +66,14 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** The same command with JVM options added before {@code -jar}. */
-  static List<String> withOptions(List<String> command, String... options) {
+  public static List<String> withOptions(List<String> command, String... options) {
     List<String> extended = new ArrayList<>(command);
     extended.addAll(command.indexOf("-jar"), List.of(options));
     return extended;
   }
 
   /** Starts {@code command} in {@code directory} with these environment variables (and none of the shell's settings). */
-  static ServerProcess start(List<String> command, Map<String, String> environment, Path directory)
+  public static ServerProcess start(List<String> command, Map<String, String> environment, Path directory)
       throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
     builder.environment().keySet().removeIf(name -> INHERITED_SETTING.matcher(name).matches());
@@ -81,7 +82,7 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** The port from the server's log line, once it says it listens. */
-  int awaitPort() throws InterruptedException {
+  public int awaitPort() throws InterruptedException {
     return awaitListening().port();
   }
 
@@ -106,7 +107,7 @@ final class ServerProcess implements AutoCloseable {
    * because {@link Process#destroy()} also closes the output pipe and what the server says while it
    * stops would be lost.
    */
-  void terminate() {
+  public void terminate() {
     process.toHandle().destroy();
   }
 
@@ -114,7 +115,7 @@ final class ServerProcess implements AutoCloseable {
    * The exit status once the process ended and its output was read to the end, or an assertion
    * error when that takes longer than {@code timeout}.
    */
-  int awaitExit(Duration timeout) throws InterruptedException {
+  public int awaitExit(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
         || !outputEnded.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       throw new AssertionError("the server still runs " + timeout.toSeconds() + " s after SIGTERM:\n" + output());
@@ -123,7 +124,7 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** Everything the process wrote so far, standard error included. */
-  String output() {
+  public String output() {
     synchronized (output) {
       return String.join("\n", output);
     }
