@@ -1,0 +1,8 @@
+package dev.jchat.client;
+
+class ClientApiOnJavalinTest extends ClientApiTest {
+  @Override
+  String transport() {
+    return "javalin";
+  }
+}
