@@ -46,10 +46,10 @@ public final class ChatService implements Chat {
     this.replies = new Replies(codec);
     RoomPublisher publisher = new RoomPublisher(ports.broadcaster, codec);
     TypingTracker typing = new TypingTracker(ports.clock, ports.settings.typing(),
-        (room, user, on) -> publisher.publish(room, 0, user.id(), new ServerEvent.Typing(room, user, on)));
+        (room, user, on) -> publisher.publish(room, user.id(), new ServerEvent.Typing(room, user, on)));
     this.metrics = ports.metrics;
     this.membership = new Membership(ports.messageStore, ports.presence, ports.broadcaster, typing, replies, publisher,
-        ports.clock, ports.fanoutExecutor, ports.settings.writeInterval(), metrics);
+        ports.clock, ports.fanoutExecutor, ports.housekeeping, ports.settings.writeInterval(), metrics);
     this.messaging = new Messaging(ports.messageStore, ports.validator, membership, typing, replies, publisher,
         ports.clock, metrics);
     this.gate = new SessionGate(ports.settings, ports.tokens, ports.clock, ports.housekeeping, replies, membership,
@@ -231,7 +231,10 @@ public final class ChatService implements Chat {
       return this;
     }
 
-    /** Where closes asked for by a socket callback or the fan-out run, off those threads. */
+    /**
+     * Where closes asked for by a socket callback or the fan-out run, off those threads, and where
+     * the gaps a broadcaster leaves in a room's messages are read from the store.
+     */
     public Builder housekeeping(Executor housekeeping) {
       this.housekeeping = housekeeping;
       return this;
