@@ -7,6 +7,6 @@ cd "$(dirname "$0")"
 (cd bench/peer && npm ci --no-audit --no-fund --silent)
 mvn -B install "$@"
 # The examples, each built as a user builds it: from the installed artifacts, by their coordinates.
-for example in embedded war spring-boot; do
+for example in embedded war spring-boot bot; do
   mvn -B -f "examples/$example/pom.xml" verify
 done
