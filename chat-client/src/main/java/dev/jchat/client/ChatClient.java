@@ -97,7 +97,7 @@ public final class ChatClient implements AutoCloseable {
 
   /**
    * Joins a room (again after every reconnect, until {@link #leave}). Completes once the room is
-   * joined and its recent history (up to 50 messages) has been handed to the listener; fails with
+   * joined and the listener has had its recent history (up to 50 messages); fails with
    * {@code invalid_room} for a bad name. May be called before {@link #connect}.
    */
   public CompletableFuture<Void> join(String room, RoomListener listener) {
@@ -112,8 +112,8 @@ public final class ChatClient implements AutoCloseable {
 
   /**
    * Sends a message to a joined room. It waits in the outbox while the connection is down. Completes
-   * once the message is stored and has come back in the room's stream (after the listener was handed
-   * it); fails with the server's code ({@code invalid_message}, …), with {@code outbox_full} when too
+   * once the message is stored and has come back in the room's stream, in order (its listener call
+   * may still be running); fails with the server's code ({@code invalid_message}, …), with {@code outbox_full} when too
    * many sends wait already, or with {@code not_member} for a room not joined.
    */
   public CompletableFuture<SentMessage> send(String room, String text) {

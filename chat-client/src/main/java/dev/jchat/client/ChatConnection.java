@@ -188,6 +188,8 @@ final class ChatConnection implements Link.Events {
     onLoop(() -> {
       if (opened == link) {
         authenticate();
+      } else {
+        workers.execute(opened::close); // given up on (its handshake took too long) before it opened
       }
     });
   }
@@ -206,6 +208,7 @@ final class ChatConnection implements Link.Events {
   public void onEnd(Link ended, int closeCode) {
     onLoop(() -> {
       if (ended == link) {
+        workers.execute(ended::close); // closing may block: never on the loop
         connectionLost(closeCode);
       }
     });
@@ -348,7 +351,7 @@ final class ChatConnection implements Link.Events {
       return;
     }
     if (System.nanoTime() - lastHeard > 2 * settings.heartbeat().toNanos()) {
-      LOG.log(System.Logger.Level.INFO, "no answer for " + 2 * settings.heartbeat().toSeconds() + " s: reconnecting");
+      LOG.log(System.Logger.Level.INFO, "no answer for " + 2 * settings.heartbeat().toMillis() + " ms: reconnecting");
       Link dead = link;
       workers.execute(dead::close);
       connectionLost(1006);
@@ -410,7 +413,7 @@ final class ChatConnection implements Link.Events {
       return; // not the answer to a join of ours
     }
     deliver(room, room.feed.history(Frames.messages(data.getAsJsonArray("messages"))));
-    room.joined.complete(null);
+    room.afterDeliveries(() -> room.joined.complete(null)); // once the listener has had the history
     boolean newerRemain = askedSince && data.get("hasMore").getAsBoolean();
     if (newerRemain || room.feed.hasHole() && !room.joining()) {
       sendJoin(room);
@@ -539,7 +542,13 @@ final class ChatConnection implements Link.Events {
 
   private void onLoop(Runnable task) {
     try {
-      loop.execute(task);
+      loop.execute(() -> {
+        try {
+          task.run();
+        } catch (RuntimeException e) {
+          LOG.log(System.Logger.Level.ERROR, "the client's loop failed", e);
+        }
+      });
     } catch (RejectedExecutionException e) {
       // the client is closed
     }

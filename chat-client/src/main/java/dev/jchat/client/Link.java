@@ -10,6 +10,8 @@ import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -29,6 +31,16 @@ final class Link extends Endpoint {
   }
 
   private static final int ABNORMAL = CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode();
+  /**
+   * Tyrus sends the server's own address as {@code Origin}; a server's allow-list is for browsers'
+   * pages and would refuse it. Without the header the upgrade is a non-browser client's (PROTOCOL.md 1).
+   */
+  private static final ClientEndpointConfig.Configurator NO_ORIGIN = new ClientEndpointConfig.Configurator() {
+    @Override
+    public void beforeRequest(Map<String, List<String>> headers) {
+      headers.keySet().removeIf(name -> name.equalsIgnoreCase("Origin"));
+    }
+  };
 
   private final Events events;
   private final AtomicBoolean ended = new AtomicBoolean();
@@ -41,7 +53,7 @@ final class Link extends Endpoint {
   /** Opens the socket; blocks until the handshake is done, and reports the end when it fails. */
   void connect(WebSocketContainer container, URI uri) {
     try {
-      container.connectToServer(this, ClientEndpointConfig.Builder.create().build(), uri);
+      container.connectToServer(this, ClientEndpointConfig.Builder.create().configurator(NO_ORIGIN).build(), uri);
     } catch (DeploymentException | IOException | RuntimeException e) {
       end(ABNORMAL);
     }
@@ -62,10 +74,9 @@ final class Link extends Endpoint {
   @Override
   public void onError(Session session, Throwable error) {
     end(ABNORMAL);
-    close();
   }
 
-  /** Queues a text frame; a write that fails ends the link. */
+  /** Queues a text frame; a write that fails ends the link (and whoever hears of the end closes it). */
   void send(String text) {
     Session open = session;
     if (open == null || !open.isOpen()) {
@@ -74,7 +85,6 @@ final class Link extends Endpoint {
     open.getAsyncRemote().sendText(text, result -> {
       if (!result.isOK()) {
         end(ABNORMAL);
-        close();
       }
     });
   }

@@ -13,7 +13,7 @@ final class Room {
   private final RoomListener listener;
   private final SerialLane lane;
   final RoomFeed feed = new RoomFeed();
-  /** Completes once the room is joined and its recent history handed to the listener. */
+  /** Completes once the room is joined and the listener has had its recent history. */
   final CompletableFuture<Void> joined = new CompletableFuture<>();
   /** For each join sent and not yet answered by its history: whether it asked {@code since}. */
   private final Deque<Boolean> joinsSent = new ArrayDeque<>();
@@ -45,6 +45,11 @@ final class Room {
 
   void deliver(List<Message> messages) {
     messages.forEach(message -> lane.execute(() -> listener.onMessage(message)));
+  }
+
+  /** Runs the task on the room's lane after what was delivered so far. */
+  void afterDeliveries(Runnable task) {
+    lane.execute(task);
   }
 
   void presence(Presence presence) {

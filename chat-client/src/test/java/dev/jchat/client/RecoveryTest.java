@@ -88,6 +88,25 @@ abstract class RecoveryTest {
     }
   }
 
+  @Test
+  void aSilentNetworkIsNoticedByTheHeartbeatAndTheOutboxDrainsOnceItSpeaksAgain() throws Exception {
+    try (TcpProxy proxy = TcpProxy.start(new InetSocketAddress("127.0.0.1", server.port()))) {
+      Chatter alice = chatter("alice", URI.create("http://127.0.0.1:" + proxy.port()));
+      Chatter bob = chatter("bob", server.url());
+      List<CompletableFuture<SentMessage>> sent = new ArrayList<>();
+      List<String> texts = new ArrayList<>();
+
+      send(alice, 1, 5, sent, texts);
+      await(sent.get(4));
+      proxy.freeze(); // every connection stays open, and nothing passes: TCP notices nothing
+      send(alice, 6, 15, sent, texts);
+      alice.states.await(state -> state == ConnectionState.RECONNECTING, "alice giving the silent link up");
+      proxy.thaw();
+
+      assertEveryMessageStoredAndSeenOnce(sent, texts, alice, bob);
+    }
+  }
+
   /** A user's client, with what its listeners saw. */
   private record Chatter(String name, ChatClient client, RoomEvents room, Recorder<ConnectionState> states) {
   }
@@ -96,6 +115,7 @@ abstract class RecoveryTest {
     Recorder<ConnectionState> states = new Recorder<>();
     ChatClient client = ChatClient.builder(url)
         .backoff(Duration.ofMillis(100), Duration.ofSeconds(1))
+        .heartbeat(Duration.ofMillis(500))
         .onConnectionState((state, session) -> states.add(state))
         .build();
     clients.add(client);

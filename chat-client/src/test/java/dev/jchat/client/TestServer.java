@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,18 +17,25 @@ final class TestServer implements AutoCloseable {
   private static final Map<String, TestServer> SHARED = new ConcurrentHashMap<>();
 
   private final String transport;
+  private final Map<String, String> settings;
   private final Path folder;
   private ServerProcess process;
   private int port;
 
-  private TestServer(String transport, Path folder) {
+  private TestServer(String transport, Map<String, String> settings, Path folder) {
     this.transport = transport;
+    this.settings = settings;
     this.folder = folder;
   }
 
   /** A server of this transport's own, on a free port. */
   static TestServer start(String transport) throws Exception {
-    TestServer server = new TestServer(transport, Files.createTempDirectory("jchat-client-" + transport));
+    return start(transport, Map.of());
+  }
+
+  /** The same with more settings (environment variables). */
+  static TestServer start(String transport, Map<String, String> settings) throws Exception {
+    TestServer server = new TestServer(transport, settings, Files.createTempDirectory("jchat-client-" + transport));
     server.launch(0);
     return server;
   }
@@ -65,11 +73,13 @@ final class TestServer implements AutoCloseable {
   }
 
   private void launch(int wanted) throws Exception {
-    process = ServerProcess.start(ServerProcess.readmeStartCommand(), Map.of(
+    Map<String, String> environment = new HashMap<>(settings);
+    environment.putAll(Map.of(
         "PORT", Integer.toString(wanted),
         "HOST", "127.0.0.1",
         "CHAT_TRANSPORT", transport,
-        "CHAT_REGISTRATIONS_PER_MINUTE", "100000"), folder);
+        "CHAT_REGISTRATIONS_PER_MINUTE", "100000"));
+    process = ServerProcess.start(ServerProcess.readmeStartCommand(), environment, folder);
     port = process.awaitPort();
   }
 
