@@ -122,19 +122,7 @@ final class ChatConnection implements Link.Events {
     if (!authenticated) {
       return CompletableFuture.completedFuture(null); // the server forgot the membership with the connection
     }
-    CompletableFuture<Void> left = new CompletableFuture<>();
-    request("room:leave", Frames.data("room", name), new Requests.Answer() {
-      @Override
-      public void accepted(JsonObject result) {
-        left.complete(null);
-      }
-
-      @Override
-      public void refused(ChatException error) {
-        left.complete(null); // not a member any more, either way
-      }
-    });
-    return left;
+    return request("room:leave", Frames.data("room", name)).handle((result, error) -> null); // left, either way
   }
 
   CompletableFuture<SentMessage> send(String room, String text) {
@@ -157,19 +145,7 @@ final class ChatConnection implements Link.Events {
     if (!authenticated) {
       return CompletableFuture.failedFuture(new ChatException(ErrorCode.NOT_CONNECTED, "typing needs a connection"));
     }
-    CompletableFuture<Void> answered = new CompletableFuture<>();
-    request(typing ? "typing:start" : "typing:stop", Frames.data("room", room), new Requests.Answer() {
-      @Override
-      public void accepted(JsonObject result) {
-        answered.complete(null);
-      }
-
-      @Override
-      public void refused(ChatException error) {
-        answered.completeExceptionally(error);
-      }
-    });
-    return answered;
+    return request(typing ? "typing:start" : "typing:stop", Frames.data("room", room)).thenApply(result -> null);
   }
 
   List<User> online(String room) {
@@ -226,16 +202,12 @@ final class ChatConnection implements Link.Events {
   }
 
   private void authenticate() {
-    request("auth", Frames.data("token", token), new Requests.Answer() {
-      @Override
-      public void accepted(JsonObject result) {
+    request("auth", Frames.data("token", token)).whenComplete((result, error) -> {
+      if (error == null) {
         authenticated(Frames.session(result));
-      }
-
-      @Override
-      public void refused(ChatException error) {
+      } else {
         // the server closes the connection next (4401 for a bad token, 1008 for too many connections)
-        tokenRefused = error.code() == ErrorCode.AUTH_FAILED;
+        tokenRefused = code(error) == ErrorCode.AUTH_FAILED;
       }
     });
   }
@@ -378,26 +350,24 @@ final class ChatConnection implements Link.Events {
       data.addProperty("since", since);
     }
     room.joinSent(since != null);
-    request("room:join", data, new Requests.Answer() {
-      @Override
-      public void accepted(JsonObject result) {
-        // the history that follows completes the join
-      }
-
-      @Override
-      public void refused(ChatException error) {
-        if (error.code() == ErrorCode.NOT_CONNECTED || rooms.get(room.name) != room) {
-          return; // rejoined on the next connection, or left meanwhile
-        }
-        room.joinAnswered();
-        if (room.joined.isDone()) {
-          loop.schedule(() -> retryJoin(room), RETRY_REFUSED.toMillis(), TimeUnit.MILLISECONDS);
-        } else {
-          rooms.remove(room.name);
-          room.joined.completeExceptionally(error);
-        }
+    request("room:join", data).whenComplete((result, error) -> {
+      if (error != null) {
+        joinRefused(room, error); // when accepted, the history that follows completes the join
       }
     });
+  }
+
+  private void joinRefused(Room room, Throwable error) {
+    if (code(error) == ErrorCode.NOT_CONNECTED || rooms.get(room.name) != room) {
+      return; // rejoined on the next connection, or left meanwhile
+    }
+    room.joinAnswered();
+    if (room.joined.isDone()) {
+      loop.schedule(() -> retryJoin(room), RETRY_REFUSED.toMillis(), TimeUnit.MILLISECONDS);
+    } else {
+      rooms.remove(room.name);
+      room.joined.completeExceptionally(error);
+    }
   }
 
   /** A recovering join was refused (the store was unavailable, say): the hole is still there. */
@@ -470,32 +440,40 @@ final class ChatConnection implements Link.Events {
     JsonObject data = Frames.data("room", entry.room);
     data.addProperty("text", entry.text);
     data.addProperty("clientMsgId", entry.clientMsgId);
-    request("chat:send", data, new Requests.Answer() {
-      @Override
-      public void accepted(JsonObject result) {
+    request("chat:send", data).whenComplete((result, error) -> {
+      if (error == null) {
         entry.stored = true; // its message, coming back in the room's stream, completes it
-      }
-
-      @Override
-      public void refused(ChatException error) {
-        if (error.code() == ErrorCode.NOT_CONNECTED) {
-          return; // written again on the next connection
-        }
-        if (error.code() == ErrorCode.RATE_LIMITED || error.code() == ErrorCode.UNAVAILABLE) {
-          entry.written = false; // nothing was stored: later, with the same clientMsgId
-          writeOutboxIn(RETRY_REFUSED.toNanos());
-          return;
-        }
-        outbox.remove(entry);
-        entry.result.completeExceptionally(error);
+      } else {
+        sendRefused(entry, error);
       }
     });
   }
 
+  private void sendRefused(Outbox.Entry entry, Throwable error) {
+    ErrorCode code = code(error);
+    if (code == ErrorCode.NOT_CONNECTED) {
+      return; // written again on the next connection
+    }
+    if (code == ErrorCode.RATE_LIMITED || code == ErrorCode.UNAVAILABLE) {
+      entry.written = false; // nothing was stored: later, with the same clientMsgId
+      writeOutboxIn(RETRY_REFUSED.toNanos());
+      return;
+    }
+    outbox.remove(entry);
+    entry.result.completeExceptionally(error);
+  }
+
   // ---- frames ----
 
-  private void request(String event, JsonObject data, Requests.Answer answer) {
+  /** Sends a request; its answer completes on the loop, or fails with a {@link ChatException}. */
+  private CompletableFuture<JsonObject> request(String event, JsonObject data) {
+    CompletableFuture<JsonObject> answer = new CompletableFuture<>();
     link.send(Frames.request(event, data, requests.expect(answer)));
+    return answer;
+  }
+
+  private static ErrorCode code(Throwable error) {
+    return ((ChatException) error).code();
   }
 
   private void receive(String text) {

@@ -28,6 +28,9 @@ abstract class RecoveryTest {
   private final List<ChatClient> clients = new ArrayList<>();
   private TestServer server;
   private String room;
+  /** The sends of a test and their texts, in the order they were made. */
+  private final List<CompletableFuture<SentMessage>> sent = new ArrayList<>();
+  private final List<String> texts = new ArrayList<>();
 
   abstract String transport();
 
@@ -50,61 +53,59 @@ abstract class RecoveryTest {
   void closeClients() {
     clients.forEach(ChatClient::close);
     clients.clear();
+    sent.clear();
+    texts.clear();
   }
 
   @Test
   void aServerRestartInTheMiddleOfTwoStreamsLosesAndDoublesNothing() throws Exception {
     Chatter alice = chatter("alice", server.url());
     Chatter bob = chatter("bob", server.url());
-    List<CompletableFuture<SentMessage>> sent = new ArrayList<>();
-    List<String> texts = new ArrayList<>();
 
-    sendBoth(alice, bob, 1, 20, sent, texts);
+    sendBoth(alice, bob, 1, 20);
     await(sent.get(9)); // the stream is under way: some stored, more waiting in the outboxes
     server.stop();
     alice.states.await(state -> state == ConnectionState.RECONNECTING, "alice reconnecting");
-    sendBoth(alice, bob, 21, 30, sent, texts); // while the server is down
+    sendBoth(alice, bob, 21, 30); // while the server is down
     server.startAgain();
 
-    assertEveryMessageStoredAndSeenOnce(sent, texts, alice, bob);
+    assertEveryMessageStoredAndSeenOnce(alice, bob);
   }
 
   @Test
   void aNetworkCutWhileSendingDrainsTheOutboxOnceItHeals() throws Exception {
     try (TcpProxy proxy = TcpProxy.start(new InetSocketAddress("127.0.0.1", server.port()))) {
-      Chatter alice = chatter("alice", URI.create("http://127.0.0.1:" + proxy.port()));
-      Chatter bob = chatter("bob", server.url());
-      List<CompletableFuture<SentMessage>> sent = new ArrayList<>();
-      List<String> texts = new ArrayList<>();
-
-      send(alice, 1, 30, sent, texts);
-      await(sent.get(4));
-      proxy.cut(); // while most of the 30 are still in the outbox or on the wire
-      alice.states.await(state -> state == ConnectionState.RECONNECTING, "alice reconnecting");
-      send(alice, 31, 40, sent, texts);
-      proxy.restore();
-
-      assertEveryMessageStoredAndSeenOnce(sent, texts, alice, bob);
+      sendThroughAFault(proxy, proxy::cut, proxy::restore); // connections closed, new ones refused
     }
   }
 
   @Test
   void aSilentNetworkIsNoticedByTheHeartbeatAndTheOutboxDrainsOnceItSpeaksAgain() throws Exception {
     try (TcpProxy proxy = TcpProxy.start(new InetSocketAddress("127.0.0.1", server.port()))) {
-      Chatter alice = chatter("alice", URI.create("http://127.0.0.1:" + proxy.port()));
-      Chatter bob = chatter("bob", server.url());
-      List<CompletableFuture<SentMessage>> sent = new ArrayList<>();
-      List<String> texts = new ArrayList<>();
-
-      send(alice, 1, 5, sent, texts);
-      await(sent.get(4));
-      proxy.freeze(); // every connection stays open, and nothing passes: TCP notices nothing
-      send(alice, 6, 15, sent, texts);
-      alice.states.await(state -> state == ConnectionState.RECONNECTING, "alice giving the silent link up");
-      proxy.thaw();
-
-      assertEveryMessageStoredAndSeenOnce(sent, texts, alice, bob);
+      sendThroughAFault(proxy, proxy::freeze, proxy::thaw); // connections open, nothing passes: TCP notices nothing
     }
+  }
+
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  /**
+   * Alice, behind the proxy, sends a stream that the fault interrupts while most of it is still in
+   * her outbox or on the wire, and more while the fault lasts; Bob, not behind it, watches.
+   */
+  private void sendThroughAFault(TcpProxy proxy, Step fault, Step heal) throws Exception {
+    Chatter alice = chatter("alice", URI.create("http://127.0.0.1:" + proxy.port()));
+    Chatter bob = chatter("bob", server.url());
+
+    send(alice, 1, 30);
+    await(sent.get(4));
+    fault.run();
+    alice.states.await(state -> state == ConnectionState.RECONNECTING, "alice giving the connection up");
+    send(alice, 31, 40);
+    heal.run();
+
+    assertEveryMessageStoredAndSeenOnce(alice, bob);
   }
 
   /** A user's client, with what its listeners saw. */
@@ -127,15 +128,14 @@ abstract class RecoveryTest {
     return new Chatter(unique, client, events, states);
   }
 
-  private void sendBoth(Chatter first, Chatter second, int from, int to, List<CompletableFuture<SentMessage>> sent,
-      List<String> texts) {
+  private void sendBoth(Chatter first, Chatter second, int from, int to) {
     for (int i = from; i <= to; i++) {
-      send(first, i, i, sent, texts);
-      send(second, i, i, sent, texts);
+      send(first, i, i);
+      send(second, i, i);
     }
   }
 
-  private void send(Chatter chatter, int from, int to, List<CompletableFuture<SentMessage>> sent, List<String> texts) {
+  private void send(Chatter chatter, int from, int to) {
     for (int i = from; i <= to; i++) {
       String text = chatter.name() + " " + i;
       texts.add(text);
@@ -143,8 +143,7 @@ abstract class RecoveryTest {
     }
   }
 
-  private void assertEveryMessageStoredAndSeenOnce(List<CompletableFuture<SentMessage>> sent, List<String> texts,
-      Chatter... chatters) throws Exception {
+  private void assertEveryMessageStoredAndSeenOnce(Chatter... chatters) throws Exception {
     List<Long> seqs = new ArrayList<>();
     for (CompletableFuture<SentMessage> future : sent) {
       seqs.add(await(future).seq());
@@ -166,14 +165,14 @@ abstract class RecoveryTest {
 
   /** Every message of the room, as the server's history pages have it. */
   private List<String> stored(ChatClient client) throws Exception {
-    List<String> texts = new ArrayList<>();
+    List<String> stored = new ArrayList<>();
     Long before = null;
     HistoryPage page;
     do {
       page = await(client.history(room, before, 100));
-      texts.addAll(0, page.messages().stream().map(Message::text).toList());
+      stored.addAll(0, page.messages().stream().map(Message::text).toList());
       before = page.messages().isEmpty() ? null : page.messages().get(0).id();
     } while (page.hasMore());
-    return texts;
+    return stored;
   }
 }
