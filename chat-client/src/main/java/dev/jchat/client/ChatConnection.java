@@ -4,7 +4,6 @@ import com.google.gson.JsonObject;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +51,7 @@ final class ChatConnection implements Link.Events {
   private boolean tokenJustRefreshed;
   private long connectedAt;
   private long lastHeard;
-  private boolean pumpScheduled;
+  private boolean outboxWriteScheduled;
 
   ChatConnection(ClientSettings settings, ScheduledExecutorService loop, Executor workers) {
     this.settings = settings;
@@ -184,7 +183,6 @@ final class ChatConnection implements Link.Events {
   public void onEnd(Link ended, int closeCode) {
     onLoop(() -> {
       if (ended == link) {
-        workers.execute(ended::close); // closing may block: never on the loop
         connectionLost(closeCode);
       }
     });
@@ -224,6 +222,7 @@ final class ChatConnection implements Link.Events {
   }
 
   private void connectionLost(int closeCode) {
+    workers.execute(link::close); // closing may block: never on the loop
     link = null;
     authenticated = false;
     requests.abandon(new ChatException(ErrorCode.NOT_CONNECTED, "the connection was lost"));
@@ -324,9 +323,7 @@ final class ChatConnection implements Link.Events {
     }
     if (System.nanoTime() - lastHeard > 2 * settings.heartbeat().toNanos()) {
       LOG.log(System.Logger.Level.INFO, "no answer for " + 2 * settings.heartbeat().toMillis() + " ms: reconnecting");
-      Link dead = link;
-      workers.execute(dead::close);
-      connectionLost(1006);
+      connectionLost(Link.ABNORMAL);
     } else if (authenticated) {
       link.send("{\"event\":\"ping\"}");
     }
@@ -426,10 +423,10 @@ final class ChatConnection implements Link.Events {
   }
 
   private void writeOutboxIn(long nanos) {
-    if (!pumpScheduled) {
-      pumpScheduled = true;
+    if (!outboxWriteScheduled) {
+      outboxWriteScheduled = true;
       loop.schedule(() -> {
-        pumpScheduled = false;
+        outboxWriteScheduled = false;
         writeOutbox();
       }, nanos, TimeUnit.NANOSECONDS);
     }
@@ -530,10 +527,5 @@ final class ChatConnection implements Link.Events {
     } catch (RejectedExecutionException e) {
       // the client is closed
     }
-  }
-
-  /** Every room joined, for tests and the terminal client. */
-  List<String> rooms() {
-    return new ArrayList<>(rooms.keySet());
   }
 }

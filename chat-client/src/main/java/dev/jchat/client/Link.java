@@ -30,7 +30,7 @@ final class Link extends Endpoint {
     void onEnd(Link link, int closeCode);
   }
 
-  private static final int ABNORMAL = CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode();
+  static final int ABNORMAL = CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode();
   /**
    * Tyrus sends the server's own address as {@code Origin}; a server's allow-list is for browsers'
    * pages and would refuse it. Without the header the upgrade is a non-browser client's (PROTOCOL.md 1).
