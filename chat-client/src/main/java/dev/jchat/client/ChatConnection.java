@@ -49,7 +49,6 @@ final class ChatConnection implements Link.Events {
   private boolean authenticated;
   private boolean tokenRefused;
   private boolean tokenJustRefreshed;
-  private long connectedAt;
   private long lastHeard;
   private boolean outboxWriteScheduled;
 
@@ -58,7 +57,7 @@ final class ChatConnection implements Link.Events {
     this.loop = loop;
     this.workers = workers;
     this.stateLane = new SerialLane(workers, "connection state");
-    this.backoff = new Backoff(settings.firstBackoff(), settings.maxBackoff(),
+    this.backoff = new Backoff(settings.firstBackoff(), settings.maxBackoff(), settings.stableAfter(),
         bound -> ThreadLocalRandom.current().nextLong(bound + 1));
     this.outbox = new Outbox(settings.outboxCapacity());
   }
@@ -214,7 +213,7 @@ final class ChatConnection implements Link.Events {
     session = started;
     authenticated = true;
     tokenJustRefreshed = false;
-    connectedAt = System.nanoTime();
+    backoff.connected(System.nanoTime());
     setState(ConnectionState.CONNECTED);
     firstSession.complete(started);
     rooms.values().forEach(this::sendJoin);
@@ -239,12 +238,8 @@ final class ChatConnection implements Link.Events {
   }
 
   private void reconnectLater() {
-    if (connectedAt != 0 && System.nanoTime() - connectedAt >= settings.stableAfter().toNanos()) {
-      backoff.reset();
-    }
-    connectedAt = 0;
     setState(ConnectionState.RECONNECTING);
-    loop.schedule(this::reopen, backoff.next().toMillis(), TimeUnit.MILLISECONDS);
+    loop.schedule(this::reopen, backoff.next(System.nanoTime()).toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void reopen() {
