@@ -79,8 +79,9 @@ public final class ChatClient implements AutoCloseable {
   }
 
   /**
-   * Opens the connection and keeps it open until {@link #close}. Completes with the first session;
-   * fails when the first token is refused.
+   * Opens the connection and keeps it open until {@link #close}. Completes with the first session,
+   * which may take a while: while the server cannot be reached the client keeps trying. Fails when
+   * the token is refused (and no refresher gives another).
    */
   public CompletableFuture<Session> connect() {
     return onLoop(connection::connect);
@@ -114,7 +115,8 @@ public final class ChatClient implements AutoCloseable {
    * Sends a message to a joined room. It waits in the outbox while the connection is down. Completes
    * once the message is stored and has come back in the room's stream, in order (its listener call
    * may still be running); fails with the server's code ({@code invalid_message}, …), with {@code outbox_full} when too
-   * many sends wait already, or with {@code not_member} for a room not joined.
+   * many sends wait already, with {@code too_large} for a text over the frame limit (16 KiB), or with
+   * {@code not_member} for a room not joined.
    */
   public CompletableFuture<SentMessage> send(String room, String text) {
     Objects.requireNonNull(text);

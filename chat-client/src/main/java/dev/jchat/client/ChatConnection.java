@@ -3,6 +3,7 @@ package dev.jchat.client;
 import com.google.gson.JsonObject;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,8 @@ final class ChatConnection implements Link.Events {
   private static final double SENDS_PER_SECOND = 8;
   private static final int SEND_BURST = 16;
   private static final Duration RETRY_REFUSED = Duration.ofSeconds(1);
+  /** PROTOCOL.md section 2: a larger frame closes the connection. */
+  private static final int MAX_FRAME_BYTES = 16384;
 
   private final ClientSettings settings;
   private final ScheduledExecutorService loop;
@@ -134,6 +137,13 @@ final class ChatConnection implements Link.Events {
     if (entry == null) {
       return CompletableFuture.failedFuture(new ChatException(ErrorCode.OUTBOX_FULL,
           settings.outboxCapacity() + " sends wait already"));
+    }
+    if (Frames.request("chat:send", entry.data(), Integer.MAX_VALUE).getBytes(StandardCharsets.UTF_8).length
+        > MAX_FRAME_BYTES) {
+      // the server would close the connection (1009), and the outbox would send it again and again
+      outbox.remove(entry);
+      return CompletableFuture.failedFuture(new ChatException(ErrorCode.TOO_LARGE,
+          "a frame may have " + MAX_FRAME_BYTES + " bytes at most"));
     }
     writeOutbox();
     return entry.result;
@@ -429,10 +439,7 @@ final class ChatConnection implements Link.Events {
 
   private void write(Outbox.Entry entry) {
     entry.written = true;
-    JsonObject data = Frames.data("room", entry.room);
-    data.addProperty("text", entry.text);
-    data.addProperty("clientMsgId", entry.clientMsgId);
-    request("chat:send", data).whenComplete((result, error) -> {
+    request("chat:send", entry.data()).whenComplete((result, error) -> {
       if (error == null) {
         entry.stored = true; // its message, coming back in the room's stream, completes it
       } else {

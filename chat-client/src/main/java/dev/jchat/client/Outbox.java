@@ -1,5 +1,6 @@
 package dev.jchat.client;
 
+import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,15 @@ final class Outbox {
     private Entry(String room, String text) {
       this.room = room;
       this.text = text;
+    }
+
+    /** The {@code chat:send} request's data, the same each time it is written. */
+    JsonObject data() {
+      JsonObject data = new JsonObject();
+      data.addProperty("room", room);
+      data.addProperty("text", text);
+      data.addProperty("clientMsgId", clientMsgId);
+      return data;
     }
   }
 

@@ -100,12 +100,13 @@ abstract class ClientApiTest {
   }
 
   @Test
-  void refusalsFailWithTheServersCode() throws Exception {
+  void refusalsFailWithTheServersCodeAndTheConnectionGoesOn() throws Exception {
     ChatClient alice = connected("alice");
     await(alice.join(room, new RoomEvents()));
 
     assertFails(alice.send(room, "   "), ErrorCode.INVALID_MESSAGE);
     assertFails(alice.send(room, "x".repeat(2001)), ErrorCode.INVALID_MESSAGE);
+    assertFails(alice.send(room, "é".repeat(9000)), ErrorCode.TOO_LARGE); // over 16 KiB: never written
     assertFails(alice.send("elsewhere", "hi"), ErrorCode.NOT_MEMBER);
     assertFails(alice.join("Not A Room", new RoomEvents()), ErrorCode.INVALID_ROOM);
     assertFails(alice.leave("elsewhere"), ErrorCode.NOT_MEMBER);
