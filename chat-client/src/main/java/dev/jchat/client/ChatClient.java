@@ -106,7 +106,7 @@ public final class ChatClient implements AutoCloseable {
     return onLoop(() -> connection.join(room, listener));
   }
 
-  /** Leaves a room: its listener hears nothing that comes later, and its unconfirmed sends fail with {@code not_member}. */
+  /** Leaves a room: its listener hears nothing that comes later; its unconfirmed sends fail ({@code not_member}). */
   public CompletableFuture<Void> leave(String room) {
     return onLoop(() -> connection.leave(room));
   }
