@@ -22,6 +22,15 @@ public interface Broadcaster {
    */
   Subscription subscribe(String room, Consumer<RoomEvent> listener);
 
+  /**
+   * Names to {@code resumed} each subscribed room whose events may have been lost (the broker was out
+   * of reach) once its subscription works again: from that call on events come again, and the ones
+   * missed are in the store. Called on a thread of the broadcaster's choosing. The default never
+   * calls it: events published in one process are never lost.
+   */
+  default void onResumed(Consumer<String> resumed) {
+  }
+
   /** One listener's subscription to one room. */
   interface Subscription {
     /** Stops delivery to this listener; idempotent. */
