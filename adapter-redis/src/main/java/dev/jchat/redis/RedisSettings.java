@@ -1,0 +1,29 @@
+package dev.jchat.redis;
+
+import java.time.Duration;
+
+/**
+ * Where the Redis of the deployment is ({@code redis://[:password@]host[:port][/database]}), the
+ * prefix of every key and channel (so that several chats can share one Redis), and how long an
+ * instance that stops beating counts as alive: it beats every third of that.
+ */
+public record RedisSettings(String url, String prefix, Duration instanceTtl) {
+  public static final String DEFAULT_PREFIX = "jchat:";
+  public static final Duration DEFAULT_INSTANCE_TTL = Duration.ofSeconds(30);
+
+  public RedisSettings {
+    if (instanceTtl.toMillis() < 300) {
+      throw new IllegalArgumentException("an instance TTL under 300 ms leaves no time to beat");
+    }
+  }
+
+  Duration beatInterval() {
+    return instanceTtl.dividedBy(3);
+  }
+
+  @Override
+  public String toString() {
+    return "RedisSettings[url=" + url.replaceFirst("//[^@/]*@", "//<credentials>@") + ", prefix=" + prefix
+        + ", instanceTtl=" + instanceTtl + "]";
+  }
+}
