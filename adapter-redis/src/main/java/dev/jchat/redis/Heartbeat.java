@@ -1,7 +1,10 @@
 package dev.jchat.redis;
 
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * TTL (killed, or cut off from Redis) and has its {@link Member}s sweep what each of them held: the
  * taking is atomic, so exactly one survivor sweeps each. When a beat finds this instance missing from
  * the set (it was counted dead, or Redis lost its data) or Redis was out of reach, the members write
- * back what this instance holds.
+ * back what this instance holds; so do they after the connection to Redis dropped, since what was
+ * done meanwhile was done here alone.
  */
 final class Heartbeat implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Heartbeat.class);
@@ -43,17 +47,24 @@ final class Heartbeat implements AutoCloseable {
     thread.setDaemon(true);
     return thread;
   });
-  private boolean unreachable;
+  /** Set when the connection drops or a beat fails; the next beat that works restores. */
+  private volatile boolean cutOff;
 
   /** Beats once now (Redis must answer), then every {@code interval}. */
-  Heartbeat(String instance, Keys keys, RedisCommands<String, String> redis, Duration interval, Duration ttl,
-            List<Member> members) {
+  Heartbeat(String instance, Keys keys, StatefulRedisConnection<String, String> connection, Duration interval,
+            Duration ttl, List<Member> members) {
     this.instance = instance;
     this.keys = keys;
-    this.redis = redis;
+    this.redis = connection.sync();
     this.ttl = ttl;
     this.members = members;
     beat();
+    connection.addListener(new RedisConnectionStateListener() {
+      @Override
+      public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
+        cutOff = true;
+      }
+    });
     timer.scheduleWithFixedDelay(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -65,11 +76,12 @@ final class Heartbeat implements AutoCloseable {
 
   private void tick() {
     try {
-      if (beat() || unreachable) {
+      boolean restore = cutOff;
+      cutOff = false;
+      if (beat() || restore) {
         LOG.info("instance {} writes back its presence and places in Redis", instance);
         members.forEach(Member::restore);
       }
-      unreachable = false;
       List<String> dead = CLAIM_DEAD.run(redis, new String[] {keys.instances()}, Long.toString(ttl.toMillis()));
       for (String other : dead) {
         if (!other.equals(instance)) { // late here, yet alive: the next beat writes it back
@@ -78,7 +90,7 @@ final class Heartbeat implements AutoCloseable {
         }
       }
     } catch (RedisException e) {
-      unreachable = true;
+      cutOff = true;
       LOG.warn("heartbeat: Redis is out of reach ({})", e.getMessage());
     } catch (RuntimeException e) {
       LOG.error("heartbeat failed", e);

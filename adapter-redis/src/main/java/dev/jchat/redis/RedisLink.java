@@ -61,7 +61,7 @@ public final class RedisLink implements AutoCloseable {
     broadcaster = new RedisBroadcaster(instance, keys, commands, pubSub);
     presence = new RedisPresence(instance, keys, commands.sync());
     limits = new RedisLimits(instance, keys, commands.sync(), new LocalLimits(clock));
-    heartbeat = new Heartbeat(instance, keys, commands.sync(), settings.beatInterval(), settings.instanceTtl(),
+    heartbeat = new Heartbeat(instance, keys, commands, settings.beatInterval(), settings.instanceTtl(),
         List.of(presence, limits));
   }
 

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.jchat.core.local.SystemClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Assumptions;
@@ -56,6 +58,17 @@ final class RedisDeployment implements BeforeAllCallback, AfterEachCallback {
     String prefix = RedisServer.uniquePrefix();
     prefixes.add(prefix);
     return prefix;
+  }
+
+  /** Waits until the condition holds; fails after ten seconds. */
+  static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(10);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        fail("waited 10 s for " + what);
+      }
+      Thread.sleep(50);
+    }
   }
 
   /** One more instance, closed after the test. */

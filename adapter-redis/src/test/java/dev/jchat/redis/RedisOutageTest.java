@@ -1,0 +1,93 @@
+package dev.jchat.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jchat.core.domain.User;
+import dev.jchat.core.port.Broadcaster;
+import dev.jchat.core.port.RoomEvent;
+import dev.jchat.jdbc.TcpProxy;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * One instance reaches Redis through a proxy that the test cuts and restores: meanwhile it serves its
+ * own listeners, says it is down, and once Redis is back it resubscribes and names every room it is in,
+ * so the chat can read what it missed from the store.
+ */
+class RedisOutageTest {
+  private static final long WAIT_SECONDS = 10;
+
+  @RegisterExtension
+  static final RedisDeployment REDIS = new RedisDeployment();
+
+  private TcpProxy proxy;
+
+  @AfterEach
+  void closeProxy() throws Exception {
+    if (proxy != null) {
+      proxy.close();
+    }
+  }
+
+  private static <T> T next(BlockingQueue<T> queue) throws InterruptedException {
+    T next = queue.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+    assertThat(next).as("within " + WAIT_SECONDS + " s").isNotNull();
+    return next;
+  }
+
+  @Test
+  void cut_off_an_instance_delivers_its_own_events_and_after_the_outage_names_its_rooms_and_hears_again()
+      throws Exception {
+    String prefix = REDIS.newPrefix();
+    proxy = TcpProxy.start(RedisServer.address());
+    RedisLink cutOff = REDIS.link(RedisServer.settingsVia(proxy.port(), prefix, RedisDeployment.SHORT_TTL));
+    RedisLink other = REDIS.link(RedisServer.settings(prefix, RedisDeployment.SHORT_TTL));
+    BlockingQueue<RoomEvent> heard = new LinkedBlockingQueue<>();
+    BlockingQueue<String> resumed = new LinkedBlockingQueue<>();
+    Broadcaster broadcaster = cutOff.broadcaster();
+    broadcaster.onResumed(resumed::add);
+    broadcaster.subscribe("general", heard::add);
+    broadcaster.subscribe("random", heard::add);
+    assertThat(cutOff.isUp()).isTrue();
+
+    proxy.cut();
+    broadcaster.publish(new RoomEvent("general", 1, 0, "local while cut off"));
+    assertThat(next(heard).frame()).isEqualTo("local while cut off");
+    assertThat(cutOff.isUp()).isFalse();
+
+    proxy.restore();
+    assertThat(next(resumed)).isIn("general", "random");
+    assertThat(next(resumed)).isIn("general", "random");
+    other.broadcaster().publish(new RoomEvent("general", 2, 0, "from the other instance"));
+    assertThat(next(heard).frame()).isEqualTo("from the other instance");
+    assertThat(cutOff.isUp()).isTrue();
+    assertThat(resumed).isEmpty();
+  }
+
+  @Test
+  void presence_cut_off_answers_for_its_instance_and_is_written_back_when_redis_returns() throws Exception {
+    String prefix = REDIS.newPrefix();
+    proxy = TcpProxy.start(RedisServer.address());
+    RedisLink cutOff = REDIS.link(RedisServer.settingsVia(proxy.port(), prefix, Duration.ofSeconds(3)));
+    RedisLink other = REDIS.link(RedisServer.settings(prefix, Duration.ofSeconds(3)));
+    User alice = new User(1, "alice");
+    User bob = new User(2, "bob");
+    cutOff.presence().join("general", bob, "b1");
+
+    proxy.cut();
+    assertThat(cutOff.presence().join("general", alice, "a1")).isTrue();
+    assertThat(cutOff.presence().leave("general", bob, "b1")).isTrue();
+    assertThat(cutOff.presence().online("general")).containsExactly(alice);
+    assertThat(other.presence().online("general")).as("not written yet").containsExactly(bob);
+
+    proxy.restore();
+    RedisDeployment.eventually("the instance's presence to be written back",
+        () -> other.presence().online("general").equals(List.of(alice)));
+  }
+}
