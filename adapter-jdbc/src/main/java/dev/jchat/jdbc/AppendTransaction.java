@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +31,14 @@ import java.util.stream.IntStream;
  * (CACHE 1, see the migration). A lock per room rather than one table lock lets different rooms be
  * written in parallel by several instances.
  *
+ * <p>The same lock numbers a room's messages: the room's row keeps the last seq handed out, and
+ * the batch counts on from it, so seq has no holes and follows commit order on every instance.
+ *
  * <p>Repeated clientMsgIds are left to the unique constraint: the insert skips a row that repeats
  * one (ON CONFLICT DO NOTHING, which also waits for another instance's uncommitted row) and the first
  * message is then read for it. This holds within a batch, across batches and across instances, and
- * costs nothing when there is no repeat.
+ * costs nothing when there is no repeat; when there is one, the rows inserted after it in its room
+ * are numbered again, so that the skipped row leaves no hole.
  */
 final class AppendTransaction {
   private final Database database;
@@ -55,15 +61,26 @@ final class AppendTransaction {
 
   private static List<Appended> write(Connection connection, List<NewMessage> batch, List<String> rooms, Instant time)
       throws SQLException {
-    RoomTable.lockInNameOrder(connection, rooms);
+    Map<String, Long> lastSeq = RoomTable.lockInNameOrder(connection, rooms);
     long[] ids = MessageTable.nextIds(connection, batch.size()); // a repeat leaves a gap; nothing needs ids dense
     List<Message> candidates = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
       NewMessage message = batch.get(i);
-      candidates.add(new Message(ids[i], message.room(), message.author().id(), message.author().name(),
+      candidates.add(new Message(ids[i], 0, message.room(), message.author().id(), message.author().name(),
           message.text(), time, message.clientMsgId()));
     }
+    boolean[] all = new boolean[candidates.size()];
+    Arrays.fill(all, true);
+    Map<String, Long> nextLastSeq = new HashMap<>(lastSeq);
+    candidates = numbered(candidates, all, nextLastSeq);
     boolean[] inserted = MessageTable.insertUnlessRepeated(connection, candidates);
+    if (!Arrays.equals(inserted, all)) {
+      nextLastSeq = new HashMap<>(lastSeq);
+      List<Message> renumbered = numbered(candidates, inserted, nextLastSeq);
+      MessageTable.renumber(connection, candidates, renumbered);
+      candidates = renumbered;
+    }
+    RoomTable.setLastSeq(connection, nextLastSeq);
     List<ClientMsgKey> repeated = IntStream.range(0, batch.size()).filter(i -> !inserted[i])
         .mapToObj(i -> ClientMsgKey.of(batch.get(i))).filter(Objects::nonNull).distinct().toList();
     Map<ClientMsgKey, Message> firsts = MessageTable.findByClientMsgId(connection, repeated);
@@ -72,6 +89,20 @@ final class AppendTransaction {
       results.add(inserted[i] ? new Appended(candidates.get(i), true) : repeat(firsts, ClientMsgKey.of(batch.get(i))));
     }
     return results;
+  }
+
+  /**
+   * The messages with their seq: those marked in {@code take} count on from {@code lastSeq}, which
+   * this advances; the others keep theirs.
+   */
+  private static List<Message> numbered(List<Message> messages, boolean[] take, Map<String, Long> lastSeq) {
+    List<Message> numbered = new ArrayList<>(messages.size());
+    for (int i = 0; i < messages.size(); i++) {
+      Message m = messages.get(i);
+      numbered.add(!take[i] ? m : new Message(m.id(), lastSeq.merge(m.room(), 1L, Long::sum), m.room(), m.userId(),
+          m.userName(), m.text(), m.time(), m.clientMsgId()));
+    }
+    return numbered;
   }
 
   private static Appended repeat(Map<ClientMsgKey, Message> firsts, ClientMsgKey key) throws SQLException {

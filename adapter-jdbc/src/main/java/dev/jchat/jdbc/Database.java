@@ -174,7 +174,8 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private static String jdbcUrl(DatabaseConfig config) {
+  /** The URL with the settings the chat needs (H2 in PostgreSQL mode). */
+  static String jdbcUrl(DatabaseConfig config) {
     if (!config.vendor().equals("h2")) {
       return config.url();
     }

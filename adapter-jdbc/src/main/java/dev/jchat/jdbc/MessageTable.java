@@ -21,7 +21,7 @@ import java.util.Set;
 
 /** The statements on the messages table and its id sequence. */
 final class MessageTable {
-  private static final String COLUMNS = "id, room, user_id, user_name, body, sent_at, client_msg_id";
+  private static final String COLUMNS = "id, seq, room, user_id, user_name, body, sent_at, client_msg_id";
   private static final String BEFORE =
       "SELECT " + COLUMNS + " FROM messages WHERE room = ? AND id < ? ORDER BY id DESC LIMIT ?";
   private static final String AFTER =
@@ -96,12 +96,13 @@ final class MessageTable {
    */
   static boolean[] insertUnlessRepeated(Connection connection, List<Message> messages) throws SQLException {
     String sql = "INSERT INTO messages (" + COLUMNS + ") VALUES "
-        + String.join(", ", Collections.nCopies(messages.size(), "(?, ?, ?, ?, ?, ?, ?)")) + " ON CONFLICT DO NOTHING";
+        + String.join(", ", Collections.nCopies(messages.size(), "(?, ?, ?, ?, ?, ?, ?, ?)")) + " ON CONFLICT DO NOTHING";
     int insertedCount;
     try (PreparedStatement insert = connection.prepareStatement(sql)) {
       int index = 1;
       for (Message message : messages) {
         insert.setLong(index++, message.id());
+        insert.setLong(index++, message.seq());
         insert.setString(index++, message.room());
         insert.setLong(index++, message.userId());
         insert.setString(index++, message.userName());
@@ -121,6 +122,23 @@ final class MessageTable {
       inserted[i] = stored.contains(messages.get(i).id());
     }
     return inserted;
+  }
+
+  /**
+   * Moves the stored rows whose seq changed from {@code was} to {@code now}, in ascending order: each
+   * moves down into a place that a skipped row left free or that an earlier one has just vacated, so
+   * the (room, seq) constraint holds after every statement.
+   */
+  static void renumber(Connection connection, List<Message> was, List<Message> now) throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement("UPDATE messages SET seq = ? WHERE id = ?")) {
+      for (int i = 0; i < was.size(); i++) {
+        if (was.get(i).seq() != now.get(i).seq()) {
+          update.setLong(1, now.get(i).seq());
+          update.setLong(2, now.get(i).id());
+          update.executeUpdate();
+        }
+      }
+    }
   }
 
   private static Set<Long> storedIds(Connection connection, List<Message> messages) throws SQLException {
@@ -159,7 +177,7 @@ final class MessageTable {
 
   private static Message read(ResultSet row) throws SQLException {
     Instant time = row.getObject("sent_at", OffsetDateTime.class).toInstant();
-    return new Message(row.getLong("id"), row.getString("room"), row.getLong("user_id"), row.getString("user_name"),
+    return new Message(row.getLong("id"), row.getLong("seq"), row.getString("room"), row.getLong("user_id"), row.getString("user_name"),
         row.getString("body"), time, row.getString("client_msg_id"));
   }
 }

@@ -29,25 +29,38 @@ final class RoomTable {
 
   /**
    * Locks the rows of the given rooms until the transaction ends, in name order, so that writers
-   * which lock several rooms never wait on each other in a cycle. Fails when a row is missing: there
-   * would be nothing to take turns on.
+   * which lock several rooms never wait on each other in a cycle, and returns each room's last seq.
+   * Fails when a row is missing: there would be nothing to take turns on.
    */
-  static void lockInNameOrder(Connection connection, List<String> rooms) throws SQLException {
-    String sql = "SELECT name FROM rooms WHERE name IN (" + String.join(", ", Collections.nCopies(rooms.size(), "?"))
-        + ") ORDER BY name FOR UPDATE";
+  static Map<String, Long> lockInNameOrder(Connection connection, List<String> rooms) throws SQLException {
+    String sql = "SELECT name, last_seq FROM rooms WHERE name IN ("
+        + String.join(", ", Collections.nCopies(rooms.size(), "?")) + ") ORDER BY name FOR UPDATE";
+    Map<String, Long> lastSeq = new LinkedHashMap<>();
     try (PreparedStatement lock = connection.prepareStatement(sql)) {
       for (int i = 0; i < rooms.size(); i++) {
         lock.setString(i + 1, rooms.get(i));
       }
-      int locked = 0;
       try (ResultSet row = lock.executeQuery()) {
         while (row.next()) { // reading the rows takes their locks
-          locked++;
+          lastSeq.put(row.getString("name"), row.getLong("last_seq"));
         }
       }
-      if (locked != rooms.size()) {
-        throw new SQLException("only " + locked + " of " + rooms.size() + " room rows were there to lock");
+    }
+    if (lastSeq.size() != rooms.size()) {
+      throw new SQLException("only " + lastSeq.size() + " of " + rooms.size() + " room rows were there to lock");
+    }
+    return lastSeq;
+  }
+
+  /** Records the last seq handed out in each room; the rows must be locked by this transaction. */
+  static void setLastSeq(Connection connection, Map<String, Long> lastSeq) throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement("UPDATE rooms SET last_seq = ? WHERE name = ?")) {
+      for (Map.Entry<String, Long> room : lastSeq.entrySet()) {
+        update.setLong(1, room.getValue());
+        update.setString(2, room.getKey());
+        update.addBatch();
       }
+      update.executeBatch();
     }
   }
 

@@ -7,9 +7,9 @@ import java.util.Map;
 /**
  * A room event as one Pub/Sub message: a header line of {@code name=value} fields, then the frame
  * exactly as the publisher encoded it (never encoded again). Fields: {@code o} the publishing
- * instance, {@code m} the message id, {@code x} the excluded user. A reader ignores fields it does not
- * know, so a new one (the room's {@code seq}, say) is one more pair, and instances of two versions can
- * run side by side. The room is the channel's.
+ * instance, {@code m} the message id, {@code s} its seq, {@code x} the excluded user. A reader ignores
+ * fields it does not know and takes 0 for a number that is missing, so a new field is one more pair
+ * and instances of two versions can run side by side. The room is the channel's.
  */
 final class EventPayload {
   /** A decoded message: who published it, and the event. */
@@ -20,7 +20,8 @@ final class EventPayload {
   }
 
   static String encode(String origin, RoomEvent event) {
-    return "o=" + origin + " m=" + event.messageId() + " x=" + event.excludedUserId() + "\n" + event.frame();
+    return "o=" + origin + " m=" + event.messageId() + " s=" + event.seq() + " x=" + event.excludedUserId() + "\n"
+        + event.frame();
   }
 
   static Received decode(String room, String payload) {
@@ -35,8 +36,8 @@ final class EventPayload {
         fields.put(pair.substring(0, equals), pair.substring(equals + 1));
       }
     }
-    return new Received(fields.getOrDefault("o", ""), new RoomEvent(room, number(fields, "m"), number(fields, "x"),
-        payload.substring(newline + 1)));
+    return new Received(fields.getOrDefault("o", ""), new RoomEvent(room, number(fields, "m"), number(fields, "s"),
+        number(fields, "x"), payload.substring(newline + 1)));
   }
 
   private static long number(Map<String, String> fields, String name) {

@@ -9,16 +9,13 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * hands them back. The publisher never waits for Redis.
  *
  * <p>After the Pub/Sub connection drops, Lettuce reconnects and subscribes again to every channel; as
- * each subscription is confirmed, the room is named to the {@link #onResumed} listeners, which read
- * what was missed from the store.
+ * each subscription is confirmed, the room's listeners are told ({@link RoomListener#resumed}) and
+ * read what was missed from the store.
  */
 final class RedisBroadcaster implements Broadcaster {
   private static final Logger LOG = LoggerFactory.getLogger(RedisBroadcaster.class);
@@ -45,7 +42,6 @@ final class RedisBroadcaster implements Broadcaster {
   private final Map<String, RoomListeners> rooms = new ConcurrentHashMap<>();
   /** Subscribed rooms whose subscription Redis has not confirmed again since the connection last dropped. */
   private final Set<String> unconfirmed = ConcurrentHashMap.newKeySet();
-  private final List<Consumer<String>> resumedListeners = new CopyOnWriteArrayList<>();
   /** Held while a room's listeners and its Redis subscription change, so SUBSCRIBE and UNSUBSCRIBE keep their order. */
   private final Object subscriptions = new Object();
 
@@ -78,7 +74,7 @@ final class RedisBroadcaster implements Broadcaster {
   }
 
   @Override
-  public Subscription subscribe(String room, Consumer<RoomEvent> listener) {
+  public Subscription subscribe(String room, RoomListener listener) {
     synchronized (subscriptions) {
       RoomListeners listeners = rooms.get(room);
       if (listeners == null) {
@@ -95,12 +91,7 @@ final class RedisBroadcaster implements Broadcaster {
     return () -> cancel(room, listener);
   }
 
-  @Override
-  public void onResumed(Consumer<String> resumed) {
-    resumedListeners.add(resumed);
-  }
-
-  private void cancel(String room, Consumer<RoomEvent> listener) {
+  private void cancel(String room, RoomListener listener) {
     synchronized (subscriptions) {
       RoomListeners listeners = rooms.get(room);
       if (listeners != null && listeners.remove(listener)) {
@@ -129,8 +120,9 @@ final class RedisBroadcaster implements Broadcaster {
   }
 
   private void resumed(String room) {
-    if (rooms.containsKey(room)) {
-      resumedListeners.forEach(listener -> listener.accept(room));
+    RoomListeners listeners = rooms.get(room);
+    if (listeners != null) {
+      listeners.resumed();
     }
   }
 

@@ -49,6 +49,7 @@ final class EventWriter {
       json.name("messages");
       messages(json, history.messages());
       json.name("hasMore").value(history.hasMore());
+      json.name(history.request() == ServerEvent.History.Request.SINCE ? "since" : "before").value(history.from());
       json.endObject();
     } else if (event instanceof ServerEvent.PresenceState state) {
       json.name("event").value("presence:state").name("data").beginObject();
@@ -94,7 +95,7 @@ final class EventWriter {
     if (result instanceof ServerEvent.RoomResult room) {
       json.name("room").value(room.room());
     } else if (result instanceof ServerEvent.SentResult sent) {
-      json.name("id").value(sent.id()).name("time").value(time(sent.time()));
+      json.name("id").value(sent.id()).name("seq").value(sent.seq()).name("time").value(time(sent.time()));
     }
     json.endObject();
   }
@@ -120,6 +121,7 @@ final class EventWriter {
   static void message(JsonWriter json, Message message) throws IOException {
     json.beginObject();
     json.name("id").value(message.id());
+    json.name("seq").value(message.seq());
     json.name("room").value(message.room());
     json.name("user").value(message.userName());
     json.name("userId").value(message.userId());

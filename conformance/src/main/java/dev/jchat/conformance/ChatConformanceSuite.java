@@ -233,6 +233,12 @@ public abstract class ChatConformanceSuite {
     return ids;
   }
 
+  protected static List<Long> seqs(JsonObject historyOrPage) {
+    List<Long> seqs = new ArrayList<>();
+    historyOrPage.getAsJsonArray("messages").forEach(m -> seqs.add(m.getAsJsonObject().get("seq").getAsLong()));
+    return seqs;
+  }
+
   protected static Duration quietPeriod() {
     return Duration.ofMillis(300);
   }

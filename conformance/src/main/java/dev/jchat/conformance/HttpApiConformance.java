@@ -289,7 +289,7 @@ public abstract class HttpApiConformance extends ChatConformanceSuite {
       assertThat(ids(byDefault)).isEqualTo(ids.subList(10, 60));
       assertThat(byDefault.get("hasMore").getAsBoolean()).isTrue();
       JsonObject first = byDefault.getAsJsonArray("messages").get(0).getAsJsonObject();
-      assertThat(first.keySet()).containsExactlyInAnyOrder("id", "room", "user", "userId", "text", "time");
+      assertThat(first.keySet()).containsExactlyInAnyOrder("id", "seq", "room", "user", "userId", "text", "time");
       assertThat(first.get("room").getAsString()).isEqualTo("general");
       assertThat(first.get("user").getAsString()).isEqualTo(alice.name());
       assertThat(first.get("userId").getAsLong()).isEqualTo(alice.id());

@@ -67,20 +67,46 @@ public abstract class MessagingConformance extends ChatConformanceSuite {
   }
 
   @Test
-  void the_ack_of_a_send_carries_exactly_the_id_and_the_time_of_the_stored_message() throws Exception {
+  void the_ack_of_a_send_carries_exactly_the_id_the_seq_and_the_time_of_the_stored_message() throws Exception {
     Account alice = register("alice");
     try (WireClient client = connect(alice)) {
       join(client, "general");
       int ack = client.request("chat:send", data("room", "general", "text", "hi"));
       JsonObject answer = client.awaitAnswer(ack);
       assertThat(event(answer)).isEqualTo("ack");
-      assertThat(data(answer).keySet()).containsExactlyInAnyOrder("id", "time");
+      assertThat(data(answer).keySet()).containsExactlyInAnyOrder("id", "seq", "time");
       assertThat(data(answer).get("id").getAsLong()).isPositive();
       assertThat(data(answer).get("time").getAsString()).matches(Shapes.TIME);
       Instant time = Instant.parse(data(answer).get("time").getAsString());
       assertThat(Duration.between(time, Instant.now()).abs()).isLessThan(Duration.ofMinutes(1));
       JsonObject message = data(client.awaitEvent("chat:new"));
-      assertThat(message.keySet()).containsExactlyInAnyOrder("id", "room", "user", "userId", "text", "time");
+      assertThat(message.keySet()).containsExactlyInAnyOrder("id", "seq", "room", "user", "userId", "text", "time");
+      assertThat(message.get("seq").getAsLong()).isEqualTo(data(answer).get("seq").getAsLong());
+    }
+  }
+
+  @Test
+  void each_message_of_a_room_has_the_next_seq_whoever_sends_it_and_other_rooms_count_their_own() throws Exception {
+    Account alice = register("alice");
+    Account bob = register("bob");
+    try (WireClient a = connect(alice); WireClient b = connect(bob); WireClient reader = connect(register("carol"))) {
+      join(a, "general");
+      join(b, "general");
+      join(reader, "general");
+      join(a, "random");
+      long first = send(a, "general", "one").get("seq").getAsLong();
+      long otherRoom = send(a, "random", "elsewhere").get("seq").getAsLong();
+      long second = send(b, "general", "two").get("seq").getAsLong();
+      long third = send(a, "general", "three").get("seq").getAsLong();
+
+      assertThat(List.of(second, third)).containsExactly(first + 1, first + 2);
+      assertThat(otherRoom).isPositive();
+      List<Long> seen = new ArrayList<>();
+      while (seen.size() < 3) {
+        JsonObject message = data(reader.awaitEvent("chat:new"));
+        seen.add(message.get("seq").getAsLong());
+      }
+      assertThat(seen).containsExactly(first, first + 1, first + 2);
     }
   }
 

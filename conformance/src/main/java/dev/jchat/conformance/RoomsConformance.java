@@ -69,6 +69,7 @@ public abstract class RoomsConformance extends ChatConformanceSuite {
       assertThat(data(history).get("room").getAsString()).isEqualTo("general");
       assertThat(data(history).getAsJsonArray("messages")).isEmpty();
       assertThat(data(history).get("hasMore").getAsBoolean()).isFalse();
+      assertThat(data(history).get("since").isJsonNull()).as("a join without since answers since: null").isTrue();
       JsonObject state = client.next();
       assertThat(event(state)).isEqualTo("presence:state");
       assertThat(data(state).get("room").getAsString()).isEqualTo("general");
@@ -151,6 +152,9 @@ public abstract class RoomsConformance extends ChatConformanceSuite {
       assertThat(texts(missed)).containsExactly("m8", "m9", "m10");
       assertThat(ids(missed)).isEqualTo(ids.subList(7, 10));
       assertThat(missed.get("hasMore").getAsBoolean()).isFalse();
+      assertThat(missed.get("since").getAsLong()).isEqualTo(ids.get(6));
+      long eighth = seqs(missed).get(0);
+      assertThat(seqs(missed)).as("the room's next positions").containsExactly(eighth, eighth + 1, eighth + 2);
       try (WireClient upToDate = connect(alice); WireClient fromStart = connect(alice)) {
         JsonObject none = joinWith(upToDate, data("room", "general", "since", ids.get(9)));
         assertThat(none.getAsJsonArray("messages")).isEmpty();
@@ -266,9 +270,11 @@ public abstract class RoomsConformance extends ChatConformanceSuite {
       List<Long> ids = seed(client, "general", 25);
       JsonObject newest = page(client, data("room", "general", "limit", 10));
       assertThat(ids(newest)).isEqualTo(ids.subList(15, 25));
+      assertThat(newest.get("before").isJsonNull()).as("a page without before answers before: null").isTrue();
       assertThat(newest.get("hasMore").getAsBoolean()).isTrue();
       JsonObject older = page(client, data("room", "general", "before", ids.get(15), "limit", 10));
       assertThat(ids(older)).isEqualTo(ids.subList(5, 15));
+      assertThat(older.get("before").getAsLong()).isEqualTo(ids.get(15));
       assertThat(older.get("hasMore").getAsBoolean()).isTrue();
       JsonObject oldest = page(client, data("room", "general", "before", ids.get(5), "limit", 10));
       assertThat(ids(oldest)).isEqualTo(ids.subList(0, 5));

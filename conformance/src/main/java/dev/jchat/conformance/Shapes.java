@@ -64,7 +64,12 @@ public final class Shapes {
         keys(problems, "chat:history", frame, Set.of("event", "data"));
         JsonObject data = object(problems, "chat:history.data", frame.get("data"));
         if (data != null) {
-          keys(problems, "chat:history.data", data, Set.of("room", "messages", "hasMore"));
+          keys(problems, "chat:history.data", data, data.has("since")
+              ? Set.of("room", "messages", "hasMore", "since") : Set.of("room", "messages", "hasMore", "before"));
+          JsonElement request = data.has("since") ? data.get("since") : data.get("before");
+          if (request != null && !request.isJsonNull() && !isInteger(request)) {
+            problems.add("chat:history.data names its request with a value that is neither null nor an id: " + request);
+          }
           if (!isBoolean(data.get("hasMore"))) {
             problems.add("chat:history.data.hasMore is not a boolean");
           }
@@ -130,9 +135,10 @@ public final class Shapes {
       return;
     }
     keys(problems, where, message, message.has("clientMsgId")
-        ? Set.of("id", "room", "user", "userId", "text", "time", "clientMsgId")
-        : Set.of("id", "room", "user", "userId", "text", "time"));
+        ? Set.of("id", "seq", "room", "user", "userId", "text", "time", "clientMsgId")
+        : Set.of("id", "seq", "room", "user", "userId", "text", "time"));
     positiveInteger(problems, where + ".id", message.get("id"));
+    positiveInteger(problems, where + ".seq", message.get("seq"));
     positiveInteger(problems, where + ".userId", message.get("userId"));
     for (String field : List.of("room", "user", "text", "time")) {
       if (!isString(message.get(field))) {
@@ -177,6 +183,10 @@ public final class Shapes {
         || !primitive.getAsString().matches("[1-9]\\d*")) {
       problems.add(where + " is not a positive integer: " + element);
     }
+  }
+
+  private static boolean isInteger(JsonElement element) {
+    return element instanceof JsonPrimitive primitive && primitive.isNumber() && primitive.getAsString().matches("\\d+");
   }
 
   private static boolean isString(JsonElement element) {

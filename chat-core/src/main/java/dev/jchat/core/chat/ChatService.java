@@ -48,17 +48,17 @@ public final class ChatService implements Chat {
     this.replies = new Replies(codec);
     RoomPublisher publisher = new RoomPublisher(ports.broadcaster, codec);
     TypingTracker typing = new TypingTracker(ports.clock, ports.sharedLimits, ports.settings.typing(),
-        (room, user, on) -> publisher.publish(room, 0, user.id(), new ServerEvent.Typing(room, user, on)));
+        (room, user, on) -> publisher.publish(room, user.id(), new ServerEvent.Typing(room, user, on)));
     this.metrics = ports.metrics;
     this.membership = new Membership(ports.messageStore, ports.presence, ports.broadcaster, typing, replies, publisher,
-        ports.clock, ports.fanoutExecutor, ports.settings.writeInterval(), metrics);
+        ports.clock, ports.fanoutExecutor, ports.housekeeping, ports.settings.writeInterval(), metrics);
     this.messaging = new Messaging(ports.messageStore, ports.validator, membership, typing, replies, publisher,
         ports.clock, metrics);
     this.gate = new SessionGate(ports.settings, ports.tokens, ports.clock, ports.housekeeping, replies, membership,
         metrics, ports.sharedLimits);
     // users whose instance died never left: this instance tells their rooms, as a leave would
     ports.presence.onGone((room, user) ->
-        publisher.publish(room, 0, user.id(), new ServerEvent.PresenceChange(room, user, false)));
+        publisher.publish(room, user.id(), new ServerEvent.PresenceChange(room, user, false)));
   }
 
   /** A chat on in-memory, one-instance parts; {@code tokens} and {@code codec} must be given. */
@@ -243,7 +243,10 @@ public final class ChatService implements Chat {
       return this;
     }
 
-    /** Where closes asked for by a socket callback or the fan-out run, off those threads. */
+    /**
+     * Where closes asked for by a socket callback or the fan-out run, off those threads, and where
+     * the gaps a broadcaster leaves in a room's messages are read from the store.
+     */
     public Builder housekeeping(Executor housekeeping) {
       this.housekeeping = housekeeping;
       return this;

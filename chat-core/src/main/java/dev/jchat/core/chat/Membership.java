@@ -10,6 +10,7 @@ import dev.jchat.core.port.ChatMetrics;
 import dev.jchat.core.port.Clock;
 import dev.jchat.core.port.MessageStore;
 import dev.jchat.core.port.Presence;
+import dev.jchat.core.port.RoomEvent;
 import dev.jchat.core.port.StoreUnavailableException;
 import dev.jchat.core.protocol.Command;
 import dev.jchat.core.protocol.ServerEvent;
@@ -35,16 +36,18 @@ final class Membership {
   private final Fanout fanout;
   private final ChatMetrics metrics;
 
+  /** {@code storeReads} reads the gaps that the broadcaster left (see RoomSequence). */
   Membership(MessageStore store, Presence presence, Broadcaster broadcaster, TypingTracker typing, Replies replies,
-             RoomPublisher publisher, Clock clock, Executor fanoutExecutor, Duration writeInterval,
-             ChatMetrics metrics) {
+             RoomPublisher publisher, Clock clock, Executor fanoutExecutor, Executor storeReads,
+             Duration writeInterval, ChatMetrics metrics) {
     this.store = store;
     this.presence = presence;
     this.rooms = new Rooms(store, presence);
     this.typing = typing;
     this.replies = replies;
     this.publisher = publisher;
-    this.members = new RoomMembers(broadcaster);
+    this.members = new RoomMembers(broadcaster,
+        room -> new RoomSequence(room, store, publisher, this::deliver, clock, storeReads));
     this.fanout = new Fanout(members, fanoutExecutor, clock, writeInterval, metrics);
     this.metrics = metrics;
   }
@@ -93,20 +96,21 @@ final class Membership {
         .then(name -> readable(() -> rooms.page(name.value(), history.before(), history.limit())))
         .consume(page -> {
           replies.answer(session, ack, Outcome.ok(new ServerEvent.RoomResult(history.room())));
-          replies.send(session, new ServerEvent.History(history.room(), page.messages(), page.hasMore()));
+          replies.send(session, new ServerEvent.History(history.room(), page.messages(), page.hasMore(),
+              ServerEvent.History.Request.BEFORE, history.before()));
         }, rejection -> replies.refuse(session, ack, rejection));
   }
 
   private void enter(ChatSession session, String room, Long since, Integer ack) {
     boolean firstJoin = !session.isIn(room);
-    if (firstJoin) {
-      // In this order, a room event published from now on reaches this session (held back until the
-      // history is sent), and one published before is in the history read below.
-      members.add(room, session, fanout::publish);
-      session.startJoin(room, fanout.lastPublished());
-    }
     Outcome<HistoryPage> read = readable(() -> {
       store.createRoom(room);
+      if (firstJoin) {
+        // In this order, a room event published from now on reaches this session (held back until the
+        // history is sent), and one published before is in the history read below.
+        members.add(room, session);
+        session.startJoin(room, fanout.lastPublished());
+      }
       return Outcome.ok(since == null ? store.before(room, null, Rooms.DEFAULT_PAGE)
           : store.after(room, since, Rooms.MAX_RECOVERY));
     });
@@ -115,10 +119,11 @@ final class Membership {
       if (firstJoin && presence.join(room, user, session.id())) {
         // before the answers: who joins next, after this join was answered, finds it in presence:state
         // and is spared the event (RoomFeed)
-        publisher.publish(room, 0, user.id(), new ServerEvent.PresenceChange(room, user, true));
+        publisher.publish(room, user.id(), new ServerEvent.PresenceChange(room, user, true));
       }
       replies.answer(session, ack, Outcome.ok(new ServerEvent.RoomResult(room)));
-      replies.send(session, new ServerEvent.History(room, history.messages(), history.hasMore()));
+      replies.send(session, new ServerEvent.History(room, history.messages(), history.hasMore(),
+          ServerEvent.History.Request.SINCE, since));
       replies.send(session, new ServerEvent.PresenceState(room, presence.online(room)));
       session.goLive(room, Math.max(history.lastId(), since == null ? 0 : since));
     }, rejection -> {
@@ -135,8 +140,13 @@ final class Membership {
     User user = session.user();
     if (presence.leave(room, user, session.id())) {
       typing.stop(user, room);
-      publisher.publish(room, 0, user.id(), new ServerEvent.PresenceChange(room, user, false));
+      publisher.publish(room, user.id(), new ServerEvent.PresenceChange(room, user, false));
     }
+  }
+
+  /** A room event, in order, to this instance's members. */
+  private void deliver(RoomEvent event) {
+    fanout.publish(event);
   }
 
   /** The store's answer, or {@code unavailable} when it cannot be reached. */

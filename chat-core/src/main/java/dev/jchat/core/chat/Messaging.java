@@ -67,9 +67,9 @@ final class Messaging {
       @Override
       public void stored(Message stored, boolean firstTime) {
         metrics.messageStored(clock.nanoTime() - sentAt); // counted before the client can see the ack
-        replies.answer(session, ack, Outcome.ok(new ServerEvent.SentResult(stored.id(), stored.time())));
+        replies.answer(session, ack, Outcome.ok(new ServerEvent.SentResult(stored.id(), stored.seq(), stored.time())));
         if (firstTime) {
-          publisher.publish(stored.room(), stored.id(), 0, new ServerEvent.NewMessage(stored));
+          publisher.publish(stored);
           typing.stop(message.author(), stored.room());
         }
       }

@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * This instance's connections per room, and its subscription to each room that has one: taken when
@@ -18,19 +18,22 @@ final class RoomMembers {
 
   private final Map<String, Room> byRoom = new ConcurrentHashMap<>();
   private final Broadcaster broadcaster;
+  private final Function<String, Broadcaster.RoomListener> listenerFor;
 
-  RoomMembers(Broadcaster broadcaster) {
+  /** {@code listenerFor} makes this instance's listener to a room, when the room's first member joins. */
+  RoomMembers(Broadcaster broadcaster, Function<String, Broadcaster.RoomListener> listenerFor) {
     this.broadcaster = broadcaster;
+    this.listenerFor = listenerFor;
   }
 
   /**
-   * Adds a member; from the return of this call on, the room's events reach {@code listener} (the
-   * one listener of this instance, taken when the room's first member joins).
+   * Adds a member; from the return of this call on, the room's events reach the room's listener.
+   * Throws what making the listener throws, and then adds nothing.
    */
-  void add(String room, ChatSession session, Consumer<RoomEvent> listener) {
+  void add(String room, ChatSession session) {
     byRoom.compute(room, (name, members) -> {
       Room joined = members != null ? members
-          : new Room(broadcaster.subscribe(name, listener), ConcurrentHashMap.newKeySet());
+          : new Room(broadcaster.subscribe(name, listenerFor.apply(name)), ConcurrentHashMap.newKeySet());
       joined.sessions().add(session);
       return joined;
     });

@@ -1,5 +1,6 @@
 package dev.jchat.core.chat;
 
+import dev.jchat.core.domain.Message;
 import dev.jchat.core.port.Broadcaster;
 import dev.jchat.core.port.FrameCodec;
 import dev.jchat.core.port.RoomEvent;
@@ -15,8 +16,19 @@ final class RoomPublisher {
     this.codec = codec;
   }
 
-  /** {@code messageId} for a chat:new (else 0); {@code excludedUserId} a user who must not get it (else 0). */
-  void publish(String room, long messageId, long excludedUserId, ServerEvent event) {
-    broadcaster.publish(new RoomEvent(room, messageId, excludedUserId, codec.encode(event)));
+  /** A stored message, as its {@code chat:new}. */
+  void publish(Message message) {
+    broadcaster.publish(newMessage(message));
+  }
+
+  /** Any other event; {@code excludedUserId} is a user who must not get it (else 0). */
+  void publish(String room, long excludedUserId, ServerEvent event) {
+    broadcaster.publish(new RoomEvent(room, 0, 0, excludedUserId, codec.encode(event)));
+  }
+
+  /** The {@code chat:new} of a stored message, encoded. */
+  RoomEvent newMessage(Message message) {
+    return new RoomEvent(message.room(), message.id(), message.seq(), 0,
+        codec.encode(new ServerEvent.NewMessage(message)));
   }
 }

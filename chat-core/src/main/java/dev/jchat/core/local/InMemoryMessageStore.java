@@ -38,9 +38,10 @@ public final class InMemoryMessageStore implements MessageStore {
       done.stored(earlier, false);
       return;
     }
-    Message stored = new Message(++lastId, message.room(), message.author().id(), message.author().name(),
+    TreeMap<Long, Message> room = roomOf(message.room());
+    Message stored = new Message(++lastId, room.size() + 1, message.room(), message.author().id(), message.author().name(),
         message.text(), clock.now().truncatedTo(ChronoUnit.MILLIS), message.clientMsgId());
-    roomOf(message.room()).put(stored.id(), stored);
+    room.put(stored.id(), stored);
     if (key != null) {
       byClientMsgId.put(key, stored);
     }

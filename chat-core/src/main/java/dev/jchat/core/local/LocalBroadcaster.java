@@ -6,27 +6,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 /**
  * One instance (or several chats in one JVM): publishing is delivering, on the publisher's thread,
  * to the room's listeners (which only queue the event for their fan-out).
  */
 public final class LocalBroadcaster implements Broadcaster {
-  private final Map<String, List<Consumer<RoomEvent>>> listeners = new ConcurrentHashMap<>();
+  private final Map<String, List<RoomListener>> listeners = new ConcurrentHashMap<>();
 
   @Override
   public void publish(RoomEvent event) {
-    List<Consumer<RoomEvent>> room = listeners.get(event.room());
+    List<RoomListener> room = listeners.get(event.room());
     if (room != null) {
       room.forEach(listener -> listener.accept(event));
     }
   }
 
   @Override
-  public Subscription subscribe(String room, Consumer<RoomEvent> listener) {
+  public Subscription subscribe(String room, RoomListener listener) {
     listeners.compute(room, (name, current) -> {
-      List<Consumer<RoomEvent>> updated = current != null ? current : new CopyOnWriteArrayList<>();
+      List<RoomListener> updated = current != null ? current : new CopyOnWriteArrayList<>();
       updated.add(listener);
       return updated;
     });

@@ -6,7 +6,9 @@ import java.util.function.Consumer;
  * Carries room events to every instance of the chat, per room. Implementations: {@code
  * LocalBroadcaster} for one instance, Redis Pub/Sub for many. The frame is serialized once by the
  * publisher. An instance subscribes to a room when its first local member joins and cancels after the
- * last one leaves, so it hears only the rooms its connections are in. Thread-safe.
+ * last one leaves, so it hears only the rooms its connections are in. A broker may lose or reorder
+ * events between instances; the messages' {@code seq} lets the listener notice and read the gap from
+ * the store, so the broker is the fast path and the store the truth. Thread-safe.
  */
 public interface Broadcaster {
 
@@ -20,15 +22,17 @@ public interface Broadcaster {
    * From the return of this call on, every event published to the room reaches the listener, on a
    * thread of the broadcaster's choosing, one event at a time. May block briefly (a broker round trip).
    */
-  Subscription subscribe(String room, Consumer<RoomEvent> listener);
+  Subscription subscribe(String room, RoomListener listener);
 
-  /**
-   * Names to {@code resumed} each subscribed room whose events may have been lost (the broker was out
-   * of reach) once its subscription works again: from that call on events come again, and the ones
-   * missed are in the store. Called on a thread of the broadcaster's choosing. The default never
-   * calls it: events published in one process are never lost.
-   */
-  default void onResumed(Consumer<String> resumed) {
+  /** What an instance does with one room's events. */
+  @FunctionalInterface
+  interface RoomListener extends Consumer<RoomEvent> {
+    /**
+     * Events of the room may have been lost (the broker was cut off and is back): the listener reads
+     * what it missed from the store. Called on a broadcaster thread; must not block.
+     */
+    default void resumed() {
+    }
   }
 
   /** One listener's subscription to one room. */

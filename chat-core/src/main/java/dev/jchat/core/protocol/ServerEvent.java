@@ -15,7 +15,15 @@ public sealed interface ServerEvent {
   record NewMessage(Message message) implements ServerEvent {
   }
 
-  record History(String room, List<Message> messages, boolean hasMore) implements ServerEvent {
+  /**
+   * A page of a room's messages. It names the request it answers (PROTOCOL.md 1.1): a join's
+   * {@code since} or a history request's {@code before}, either of them null when the request had none.
+   */
+  record History(String room, List<Message> messages, boolean hasMore, Request request, Long from)
+      implements ServerEvent {
+
+    /** Which request a page answers, named as its field in the protocol. */
+    public enum Request { SINCE, BEFORE }
   }
 
   record PresenceState(String room, List<User> users) implements ServerEvent {
@@ -44,7 +52,7 @@ public sealed interface ServerEvent {
   record RoomResult(String room) implements AckResult {
   }
 
-  record SentResult(long id, java.time.Instant time) implements AckResult {
+  record SentResult(long id, long seq, java.time.Instant time) implements AckResult {
   }
 
   record EmptyResult() implements AckResult {

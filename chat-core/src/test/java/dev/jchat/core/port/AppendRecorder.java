@@ -9,12 +9,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Appends to a store and records how it reports: each append's outcome as a future, the ids in the
- * order they were reported, and every callback that overlapped another or came a second time.
+ * Appends to a store and records how it reports: each append's outcome as a future, the reports in
+ * the order they came, and every callback that overlapped another or came a second time.
  */
 public final class AppendRecorder {
   private final MessageStore store;
-  private final List<Long> reportedIds = Collections.synchronizedList(new ArrayList<>());
+  private final List<Stored> reported = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger running = new AtomicInteger();
   private final AtomicInteger overlaps = new AtomicInteger();
   private final AtomicInteger repeatedCallbacks = new AtomicInteger();
@@ -38,9 +38,10 @@ public final class AppendRecorder {
         if (running.incrementAndGet() > 1) {
           overlaps.incrementAndGet();
         }
-        reportedIds.add(stored.id());
+        Stored report = new Stored(stored, firstTime);
+        reported.add(report);
         running.decrementAndGet();
-        outcome.complete(new Stored(stored, firstTime));
+        outcome.complete(report);
       }
 
       @Override
@@ -52,11 +53,16 @@ public final class AppendRecorder {
     return outcome;
   }
 
+  /** What the store reported, in the order it did. */
+  public List<Stored> reported() {
+    synchronized (reported) {
+      return List.copyOf(reported);
+    }
+  }
+
   /** The ids of stored messages, in the order the store reported them. */
   public List<Long> reportedIds() {
-    synchronized (reportedIds) {
-      return List.copyOf(reportedIds);
-    }
+    return reported().stream().map(stored -> stored.message().id()).toList();
   }
 
   /** How many callbacks for a stored message started while another was running. */

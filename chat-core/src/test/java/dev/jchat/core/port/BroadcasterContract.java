@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,7 @@ public abstract class BroadcasterContract {
   }
 
   /** Events as one listener receives them. */
-  private static final class Received implements Consumer<RoomEvent> {
+  private static final class Received implements Broadcaster.RoomListener {
     final BlockingQueue<RoomEvent> events = new LinkedBlockingQueue<>();
 
     @Override
@@ -52,7 +51,7 @@ public abstract class BroadcasterContract {
   }
 
   private static RoomEvent event(String room, String frame) {
-    return new RoomEvent(room, 0, 0, frame);
+    return new RoomEvent(room, 0, 0, 0, frame);
   }
 
   @Test
@@ -89,8 +88,8 @@ public abstract class BroadcasterContract {
     Received received = new Received();
     instances.get(0).subscribe("general", received);
     String frame = "{\"event\":\"chat:new\",\"data\":{\"text\":\"héllo 👋 \\\"quoted\\\" \\n line\"}}";
-    instances.get(1).publish(new RoomEvent("general", 42, 7, frame));
-    assertThat(received.next()).isEqualTo(new RoomEvent("general", 42, 7, frame));
+    instances.get(1).publish(new RoomEvent("general", 42, 3, 7, frame));
+    assertThat(received.next()).isEqualTo(new RoomEvent("general", 42, 3, 7, frame));
   }
 
   @Test

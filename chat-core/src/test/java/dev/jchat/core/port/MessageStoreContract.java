@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,6 +126,64 @@ public abstract class MessageStoreContract {
     }
     assertThat(appends.overlaps()).as("overlapping callbacks").isZero();
     assertThat(appends.reportedIds()).hasSize(senders * perSender).isSorted().doesNotHaveDuplicates();
+  }
+
+  // --- seq: the room position ---
+
+  @Test
+  void each_room_numbers_its_messages_from_one_without_holes() throws Exception {
+    String first = newRoom();
+    String second = newRoom();
+
+    List<Long> firstSeqs = new ArrayList<>();
+    List<Long> secondSeqs = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      (i % 2 == 0 ? firstSeqs : secondSeqs).add(send(i % 2 == 0 ? first : second, "m" + i).message().seq());
+    }
+
+    assertThat(firstSeqs).containsExactly(1L, 2L, 3L);
+    assertThat(secondSeqs).containsExactly(1L, 2L, 3L);
+    assertThat(store.after(first, 0, 10).messages()).extracting(Message::seq).containsExactly(1L, 2L, 3L);
+  }
+
+  @Test
+  void a_repeated_clientMsgId_takes_no_seq() throws Exception {
+    String room = newRoom();
+    User alice = newUser("alice");
+
+    Stored first = send(new NewMessage(room, alice, "once", "c-1"));
+    Stored repeat = send(new NewMessage(room, alice, "once", "c-1"));
+    Stored next = send(new NewMessage(room, alice, "next", "c-2"));
+
+    assertThat(repeat.message().seq()).isEqualTo(first.message().seq()).isEqualTo(1);
+    assertThat(next.message().seq()).isEqualTo(2);
+  }
+
+  @Test
+  void concurrent_appends_with_repeats_leave_the_seq_of_a_room_dense_and_in_id_order() throws Exception {
+    String room = newRoom();
+    int senders = 4;
+    int perSender = 40;
+    List<CompletableFuture<Stored>> outcomes = Collections.synchronizedList(new ArrayList<>());
+
+    StartingGate.run(senders, sender -> {
+      User author = newUser("s" + sender);
+      for (int i = 0; i < perSender; i++) {
+        // every other send repeats the one before it, so batches mix new rows and repeats
+        outcomes.add(appends.append(new NewMessage(room, author, "m" + i, "c-" + (i / 2))));
+      }
+    });
+
+    for (CompletableFuture<Stored> outcome : outcomes) {
+      outcome.get(WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+    List<Message> stored = store.after(room, 0, 1000).messages();
+    assertThat(stored).hasSize(senders * perSender / 2);
+    assertThat(stored).extracting(Message::seq)
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, stored.size()).boxed().toList());
+    assertThat(appends.reported()).filteredOn(Stored::firstTime).extracting(reported -> reported.message().seq())
+        .as("seq reported to the first-time callbacks, in callback order")
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, stored.size()).boxed().toList());
   }
 
   // --- reading ---
