@@ -21,9 +21,14 @@ public record RedisSettings(String url, String prefix, Duration instanceTtl) {
     return instanceTtl.dividedBy(3);
   }
 
+  /** The URL with its user and password hidden, to print. */
+  public static String withoutCredentials(String url) {
+    return url.replaceFirst("//[^@/]*@", "//<credentials>@");
+  }
+
   @Override
   public String toString() {
-    return "RedisSettings[url=" + url.replaceFirst("//[^@/]*@", "//<credentials>@") + ", prefix=" + prefix
+    return "RedisSettings[url=" + withoutCredentials(url) + ", prefix=" + prefix
         + ", instanceTtl=" + instanceTtl + "]";
   }
 }
