@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,19 +23,10 @@ class DeadInstanceTest {
   @RegisterExtension
   static final RedisDeployment REDIS = new RedisDeployment();
 
-  private TcpProxy proxy;
-
-  @AfterEach
-  void closeProxy() throws Exception {
-    if (proxy != null) {
-      proxy.close();
-    }
-  }
-
   @Test
   void the_users_and_places_of_an_instance_that_stops_beating_go_and_come_back_with_it() throws Exception {
     String prefix = REDIS.newPrefix();
-    proxy = TcpProxy.start(RedisServer.address());
+    TcpProxy proxy = REDIS.proxy();
     RedisLink dying = REDIS.link(RedisServer.settingsVia(proxy.port(), prefix, RedisDeployment.SHORT_TTL));
     RedisLink survivor = REDIS.link(RedisServer.settings(prefix, RedisDeployment.SHORT_TTL));
     BlockingQueue<Map.Entry<String, User>> gone = new LinkedBlockingQueue<>();
@@ -51,7 +40,7 @@ class DeadInstanceTest {
     assertThat(survivor.limits().acquire("connections:1", 2)).isFalse();
 
     proxy.cut();
-    List<Map.Entry<String, User>> departures = List.of(next(gone), next(gone));
+    List<Map.Entry<String, User>> departures = List.of(RedisDeployment.next(gone), RedisDeployment.next(gone));
     assertThat(departures).containsExactlyInAnyOrder(Map.entry("general", ALICE), Map.entry("random", ALICE));
     assertThat(survivor.presence().online("general")).as("bob is still on the survivor").containsExactly(BOB);
     RedisDeployment.eventually("the dead instance's place to be free",
@@ -67,9 +56,4 @@ class DeadInstanceTest {
     assertThat(gone).isEmpty();
   }
 
-  private static <T> T next(BlockingQueue<T> queue) throws InterruptedException {
-    T next = queue.poll(10, TimeUnit.SECONDS);
-    assertThat(next).as("within 10 s").isNotNull();
-    return next;
-  }
 }

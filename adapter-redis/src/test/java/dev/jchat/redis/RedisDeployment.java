@@ -3,11 +3,15 @@ package dev.jchat.redis;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.jchat.core.local.SystemClock;
+import dev.jchat.jdbc.TcpProxy;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -28,6 +32,7 @@ final class RedisDeployment implements BeforeAllCallback, AfterEachCallback {
   private Optional<String> unreachable = Optional.empty();
   private final List<RedisLink> links = new ArrayList<>();
   private final List<String> prefixes = new ArrayList<>();
+  private final List<TcpProxy> proxies = new ArrayList<>();
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -38,9 +43,13 @@ final class RedisDeployment implements BeforeAllCallback, AfterEachCallback {
   }
 
   @Override
-  public void afterEach(ExtensionContext context) {
+  public void afterEach(ExtensionContext context) throws IOException {
     links.forEach(RedisLink::close);
     links.clear();
+    for (TcpProxy proxy : proxies) {
+      proxy.close();
+    }
+    proxies.clear();
     prefixes.forEach(RedisServer::deleteKeys);
     prefixes.clear();
   }
@@ -69,6 +78,22 @@ final class RedisDeployment implements BeforeAllCallback, AfterEachCallback {
       }
       Thread.sleep(50);
     }
+  }
+
+  /** A proxy to Redis that the test may cut and restore, closed after it. */
+  TcpProxy proxy() throws IOException {
+    TcpProxy proxy = TcpProxy.start(RedisServer.address());
+    proxies.add(proxy);
+    return proxy;
+  }
+
+  /** The next element of the queue; fails after ten seconds. */
+  static <T> T next(BlockingQueue<T> queue) throws InterruptedException {
+    T next = queue.poll(10, TimeUnit.SECONDS);
+    if (next == null) {
+      fail("nothing came within 10 s");
+    }
+    return next;
   }
 
   /** One more instance, closed after the test. */

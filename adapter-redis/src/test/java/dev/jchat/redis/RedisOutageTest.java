@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,25 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * so the chat can read what it missed from the store.
  */
 class RedisOutageTest {
-  private static final long WAIT_SECONDS = 10;
-
   @RegisterExtension
   static final RedisDeployment REDIS = new RedisDeployment();
-
-  private TcpProxy proxy;
-
-  @AfterEach
-  void closeProxy() throws Exception {
-    if (proxy != null) {
-      proxy.close();
-    }
-  }
-
-  private static <T> T next(BlockingQueue<T> queue) throws InterruptedException {
-    T next = queue.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-    assertThat(next).as("within " + WAIT_SECONDS + " s").isNotNull();
-    return next;
-  }
 
   /** A room's listener that keeps the events it hears and the room's name each time it is resumed. */
   private static Broadcaster.RoomListener listener(String room, BlockingQueue<RoomEvent> heard,
@@ -61,7 +42,7 @@ class RedisOutageTest {
   void cut_off_an_instance_delivers_its_own_events_and_after_the_outage_names_its_rooms_and_hears_again()
       throws Exception {
     String prefix = REDIS.newPrefix();
-    proxy = TcpProxy.start(RedisServer.address());
+    TcpProxy proxy = REDIS.proxy();
     RedisLink cutOff = REDIS.link(RedisServer.settingsVia(proxy.port(), prefix, RedisDeployment.SHORT_TTL));
     RedisLink other = REDIS.link(RedisServer.settings(prefix, RedisDeployment.SHORT_TTL));
     BlockingQueue<RoomEvent> heard = new LinkedBlockingQueue<>();
@@ -73,14 +54,14 @@ class RedisOutageTest {
 
     proxy.cut();
     broadcaster.publish(new RoomEvent("general", 1, 1, 0, "local while cut off"));
-    assertThat(next(heard).frame()).isEqualTo("local while cut off");
+    assertThat(RedisDeployment.next(heard).frame()).isEqualTo("local while cut off");
     RedisDeployment.eventually("the link to say it is down", () -> !cutOff.isUp());
 
     proxy.restore();
-    assertThat(next(resumed)).isIn("general", "random");
-    assertThat(next(resumed)).isIn("general", "random");
+    assertThat(RedisDeployment.next(resumed)).isIn("general", "random");
+    assertThat(RedisDeployment.next(resumed)).isIn("general", "random");
     other.broadcaster().publish(new RoomEvent("general", 2, 2, 0, "from the other instance"));
-    assertThat(next(heard).frame()).isEqualTo("from the other instance");
+    assertThat(RedisDeployment.next(heard).frame()).isEqualTo("from the other instance");
     assertThat(cutOff.isUp()).isTrue();
     assertThat(resumed).isEmpty();
   }
@@ -88,7 +69,7 @@ class RedisOutageTest {
   @Test
   void presence_cut_off_answers_for_its_instance_and_is_written_back_when_redis_returns() throws Exception {
     String prefix = REDIS.newPrefix();
-    proxy = TcpProxy.start(RedisServer.address());
+    TcpProxy proxy = REDIS.proxy();
     RedisLink cutOff = REDIS.link(RedisServer.settingsVia(proxy.port(), prefix, Duration.ofSeconds(3)));
     RedisLink other = REDIS.link(RedisServer.settings(prefix, Duration.ofSeconds(3)));
     User alice = new User(1, "alice");
