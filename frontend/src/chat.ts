@@ -1,5 +1,6 @@
 // The chat of one logged-in user: reacts to server events, joins rooms (again after every
-// reconnect, recovering with `since`), sends through the outbox one message at a time, in the
+// reconnect, and when a `seq` shows a missed message, recovering with `since`), sends through the
+// outbox one message at a time, in the
 // order written and paced under the server's rate limit, and pages back through history.
 // The views read its stores and call its actions; `onChange` tells them to draw again.
 
@@ -24,6 +25,8 @@ export class Chat {
   readonly #typing: TypingSender;
   #client: ProtocolClient | null = null;
   #pace = new SendPace();
+  /** Rooms being joined again to fetch messages that a `seq` showed missing. */
+  readonly #recovering = new Set<string>();
   /** A chat:send is waiting for its answer: the next one goes after it. */
   #sending = false;
   #paceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -52,6 +55,7 @@ export class Chat {
     this.#client = client;
     this.#pace = new SendPace();
     client.on('chat:new', (message) => {
+      this.#recoverHoleBefore(client, message);
       this.#receive(message.room, [message]);
       this.onMessage(message);
     });
@@ -143,7 +147,7 @@ export class Chat {
     this.onChange();
     try {
       await client.request('chat:history', { room: room.name, before, limit: PAGE_SIZE });
-      const page = await client.next('chat:history', (history) => history.room === room.name);
+      const page = await client.next('chat:history', (history) => history.room === room.name && history.before === before);
       this.#receive(room.name, page.messages);
       room.hasOlder = page.hasMore;
     } catch (error) {
@@ -155,21 +159,35 @@ export class Chat {
   }
 
   /**
+   * A live message whose `seq` is not the next after the newest one held means some were missed
+   * (the server lost track of them on the way): join again with `since`, which brings them.
+   */
+  #recoverHoleBefore(client: ProtocolClient, message: Message): void {
+    const room = this.rooms.get(message.room);
+    const newest = room?.messages.at(-1);
+    if (!room?.joined || !newest || newest.seq === undefined || message.seq <= newest.seq + 1) return;
+    if (this.#recovering.has(room.name)) return;
+    this.#recovering.add(room.name);
+    void this.#join(client, room, newest.id).finally(() => this.#recovering.delete(room.name));
+  }
+
+  /**
    * Joins on the server. With messages already held it asks only for newer ones (`since`), as
    * often as the server says more remain; then the room's waiting messages go out.
    */
-  async #join(client: ProtocolClient, room: Room): Promise<void> {
+  async #join(client: ProtocolClient, room: Room, from = room.messages.at(-1)?.id): Promise<void> {
     const name = room.name;
-    let since = room.messages.at(-1)?.id;
+    let since = from;
     try {
       for (;;) {
         await client.request('room:join', since === undefined ? { room: name } : { room: name, since });
         // The history follows the ack; this line runs before the next frame is handled.
-        const history = await client.next('chat:history', (page) => page.room === name);
+        const asked = since ?? null;
+        const history = await client.next('chat:history', (page) => page.room === name && (page.since ?? null) === asked);
         this.#receive(name, history.messages);
         if (since === undefined) room.hasOlder = history.hasMore;
-        const newest = room.messages.at(-1)?.id;
-        if (since === undefined || !history.hasMore || newest === since) break;
+        const newest = history.messages.at(-1)?.id;
+        if (since === undefined || !history.hasMore || newest === undefined) break;
         since = newest;
       }
     } catch (error) {
@@ -203,8 +221,8 @@ export class Chat {
     client
       .request('chat:send', { room, text, clientMsgId })
       .then(
-        ({ id, time }) => {
-          const message: Message = { id, room, user: this.me.name, userId: this.me.id, text, time, clientMsgId };
+        ({ id, seq, time }) => {
+          const message: Message = { id, seq, room, user: this.me.name, userId: this.me.id, text, time, clientMsgId };
           this.#receive(room, [message]);
         },
         (error: unknown) => {

@@ -1,4 +1,4 @@
-// The wire contract of PROTOCOL.md (version 1) as types, plus frame encoding and decoding.
+// The wire contract of PROTOCOL.md (version 1.1) as types, plus frame encoding and decoding.
 
 export interface User {
   id: number;
@@ -7,6 +7,8 @@ export interface User {
 
 export interface Message {
   id: number;
+  /** The message's position in its room: 1, 2, 3… with no holes (1.1). */
+  seq: number;
   room: string;
   user: string;
   userId: number;
@@ -44,7 +46,7 @@ export interface AckResults {
   auth: Session;
   'room:join': { room: string };
   'room:leave': { room: string };
-  'chat:send': { id: number; time: string };
+  'chat:send': { id: number; seq: number; time: string };
   'chat:history': { room: string };
   'typing:start': Empty;
   'typing:stop': Empty;
@@ -55,6 +57,9 @@ export interface History {
   room: string;
   messages: Message[];
   hasMore: boolean;
+  /** The request answered: a join's `since` or a page's `before` (null when it had none). */
+  since?: number | null;
+  before?: number | null;
 }
 
 /** What the server pushes: event name -> `data` (acks are handled by the client itself). */

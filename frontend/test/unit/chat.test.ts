@@ -38,7 +38,7 @@ class FakeConnection {
     const room = join.data.room as string;
     this.ack(join, { room });
     await settled();
-    this.push('chat:history', { room, messages, hasMore });
+    this.push('chat:history', { room, messages, hasMore, since: join.data.since ?? null });
     this.push('presence:state', { room, users: [alice, bob] });
     await settled();
   }
@@ -52,6 +52,7 @@ function settled(): Promise<void> {
 function message(id: number, user = bob, extra: Partial<Message> = {}): Message {
   return {
     id,
+    seq: id,
     room: 'general',
     user: user.name,
     userId: user.id,
@@ -78,6 +79,37 @@ async function cut(connection: FakeConnection, chat: Chat): Promise<void> {
 }
 
 const ids = (chat: Chat) => chat.rooms.get('general')!.messages.map((each) => each.id);
+
+describe('Chat recovery of a hole in seq', () => {
+  it('joins again with since = the newest message before the hole and fills it', async () => {
+    const { chat, first } = await chatInGeneral([message(1), message(2)]);
+
+    first.push('chat:new', message(5, bob, { seq: 5 }));
+    await settled();
+    expect(first.frames('room:join').map((frame) => frame.data)).toEqual([
+      { room: 'general' },
+      { room: 'general', since: 2 },
+    ]);
+    await first.answerJoin([message(3), message(4), message(5)]);
+
+    expect(ids(chat)).toEqual([1, 2, 3, 4, 5]);
+    expect(chat.rooms.get('general')!.joined).toBe(true);
+  });
+
+  it('asks once while the hole is being filled, and not at all for the next seq', async () => {
+    const { first } = await chatInGeneral([message(1)]);
+
+    first.push('chat:new', message(2));
+    first.push('chat:new', message(4));
+    first.push('chat:new', message(5));
+    await settled();
+
+    expect(first.frames('room:join').map((frame) => frame.data)).toEqual([
+      { room: 'general' },
+      { room: 'general', since: 2 },
+    ]);
+  });
+});
 
 describe('Chat recovery after a reconnect', () => {
   it('joins again with since = the last id seen and merges without duplicates', async () => {

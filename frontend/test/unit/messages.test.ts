@@ -3,7 +3,7 @@ import { mergeMessages, unseen } from '../../src/messages';
 import type { Message } from '../../src/protocol';
 
 function message(id: number, text = `m${id}`): Message {
-  return { id, room: 'general', user: 'alice', userId: 1, text, time: '2026-11-28T03:05:14.123Z' };
+  return { id, seq: id, room: 'general', user: 'alice', userId: 1, text, time: '2026-11-28T03:05:14.123Z' };
 }
 
 const ids = (messages: readonly Message[]) => messages.map((each) => each.id);

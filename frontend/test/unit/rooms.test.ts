@@ -6,7 +6,7 @@ import { MemoryStorage } from './memory-storage';
 const ME = 1;
 
 function message(id: number, userId = 2): Message {
-  return { id, room: 'general', user: `user${userId}`, userId, text: `m${id}`, time: '2026-11-28T03:05:14.123Z' };
+  return { id, seq: id, room: 'general', user: `user${userId}`, userId, text: `m${id}`, time: '2026-11-28T03:05:14.123Z' };
 }
 
 describe('Rooms', () => {

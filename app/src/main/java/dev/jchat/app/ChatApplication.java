@@ -23,20 +23,23 @@ import java.time.Instant;
 
 /**
  * Wires one chat server from the configuration: the store (an H2 file by default, PostgreSQL when
- * CHAT_DB_URL says so), the in-process broker, security, the core and the transport.
+ * CHAT_DB_URL says so), the broker (in process by default, Redis when CHAT_REDIS_URL says so),
+ * security, the core and the transport.
  */
 public final class ChatApplication implements AutoCloseable {
   private final SystemClock clock;
   private final Database database;
   private final JdbcMessageStore messages;
+  private final Broker broker;
   private final ChatServer transport;
   private final Runnable stopMetricsServer;
 
-  private ChatApplication(SystemClock clock, Database database, JdbcMessageStore messages, ChatServer transport,
-                          Runnable stopMetricsServer) {
+  private ChatApplication(SystemClock clock, Database database, JdbcMessageStore messages, Broker broker,
+                          ChatServer transport, Runnable stopMetricsServer) {
     this.clock = clock;
     this.database = database;
     this.messages = messages;
+    this.broker = broker;
     this.transport = transport;
     this.stopMetricsServer = stopMetricsServer;
   }
@@ -50,20 +53,23 @@ public final class ChatApplication implements AutoCloseable {
     byte[] secret = config.tokens().secret() != null ? config.tokens().secret()
         : JwtSecretFile.loadOrCreate(config.dataDir());
     JwtTokenService tokens = new JwtTokenService(secret, config.tokens().lifetime(), clock);
+    Broker broker = Broker.start(config.redis(), clock);
     ChatService chat = ChatService.builder().settings(config.chat()).messageStore(messages).tokens(tokens)
+        .broadcaster(broker.broadcaster()).presence(broker.presence()).sharedLimits(broker.limits())
         .codec(new JsonFrameCodec()).clock(clock).metrics(counted).build();
     metrics.countConnections(config.transport().toString(), chat::connectionCount);
     AccountService accounts = new AccountService(new JdbcUserStore(database), new Argon2PasswordHasher(), tokens,
-        AccountLimits.defaults(clock, config.registrationsPerMinute()));
+        AccountLimits.shared(broker.limits(), config.registrationsPerMinute()));
     OriginPolicy origins = new OriginPolicy(config.allowedOrigins());
-    Health health = new Health(config.transport().toString(), database.vendor(), "local", database::isReachable,
-        () -> true, chat::connectionCount, Instant.now());
+    Health health = new Health(config.transport().toString(), database.vendor(), broker.name(), database::isReachable,
+        broker.up(), chat::connectionCount, Instant.now());
     boolean onServerPort = config.metrics().enabled() && config.metrics().port() == null;
     HttpApi api = new HttpApi(accounts, chat.rooms(), origins, health, onServerPort ? metrics::scrape : null);
     Endpoints endpoints = new Endpoints(chat, api, origins);
     Runnable stopMetricsServer = config.metrics().enabled() && config.metrics().port() != null
         ? MetricsServer.start(config.host(), config.metrics().port(), metrics::scrape)::close : () -> { };
-    return new ChatApplication(clock, database, messages, startTransport(config, endpoints), stopMetricsServer);
+    return new ChatApplication(clock, database, messages, broker, startTransport(config, endpoints),
+        stopMetricsServer);
   }
 
   private static ChatServer startTransport(ChatConfig config, Endpoints endpoints) {
@@ -82,6 +88,7 @@ public final class ChatApplication implements AutoCloseable {
   public void close() {
     transport.close();
     stopMetricsServer.run();
+    broker.close();
     messages.close();
     database.close();
     clock.close();

@@ -2,6 +2,7 @@ package dev.jchat.app;
 
 import dev.jchat.core.chat.ChatSettings;
 import dev.jchat.jdbc.DatabaseConfig;
+import dev.jchat.redis.RedisSettings;
 import dev.jchat.wire.OriginPolicy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,9 +14,11 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * The whole configuration, read once from environment variables and {@code -D} properties, in the
- * groups the parts take: where to listen, the data folder, the database, the tokens, the origin
- * allow-list, the registrations an address may make a minute, and the core's settings. Nothing else reads the environment. A default not written
- * here is the core's own ({@link ChatSettings#defaults()}) or the store's ({@link DatabaseConfig}).
+ * groups the parts take: where to listen, the data folder, the database, Redis (null: this instance
+ * stands alone), the tokens, the origin allow-list, the registrations an address may make a minute,
+ * and the core's settings. Nothing else reads the environment. A default not written here is the
+ * core's own ({@link ChatSettings#defaults()}), the store's ({@link DatabaseConfig}) or Redis's
+ * ({@link RedisSettings}).
  */
 public record ChatConfig(
     String host,
@@ -23,6 +26,7 @@ public record ChatConfig(
     Transport transport,
     Path dataDir,
     DatabaseConfig database,
+    RedisSettings redis,
     Tokens tokens,
     String allowedOrigins,
     int registrationsPerMinute,
@@ -63,13 +67,20 @@ public record ChatConfig(
     settings.oneOf("CHAT_LOG_LEVEL", "INFO", "ERROR", "WARN", "INFO", "DEBUG", "TRACE"); // read by logback.xml
     settings.oneOf("CHAT_LOG_FORMAT", "text", "text", "json");
     Path dataDir = Path.of(settings.get("CHAT_DATA_DIR", "data"));
+    RedisSettings redis = redis(settings);
+    byte[] secret = jwtSecret(settings);
+    if (redis != null && secret == null) {
+      throw new InvalidSettingException("CHAT_JWT_SECRET", "<unset>",
+          "required with CHAT_REDIS_URL: every instance must sign and check tokens with the same secret");
+    }
     return new ChatConfig(
         settings.get("HOST", "0.0.0.0"),
         settings.integer("PORT", 3000, 0, 65535),
         Transport.named(settings.get("CHAT_TRANSPORT", Transport.JAVALIN.toString())),
         dataDir,
         database(settings, dataDir),
-        new Tokens(jwtSecret(settings),
+        redis,
+        new Tokens(secret,
             Duration.ofMinutes(settings.integer("CHAT_TOKEN_TTL_MINUTES", 24 * 60, 1, 365 * 24 * 60))),
         origins(settings),
         settings.integer("CHAT_REGISTRATIONS_PER_MINUTE", 10, 1, 1_000_000),
@@ -88,6 +99,22 @@ public record ChatConfig(
     }
     return new DatabaseConfig(url, settings.get("CHAT_DB_USER", null), settings.get("CHAT_DB_PASSWORD", null),
         DatabaseConfig.DEFAULT_POOL_SIZE);
+  }
+
+  /** Redis when CHAT_REDIS_URL is set, else null: the in-process broker, presence and limits. */
+  private static RedisSettings redis(Settings settings) {
+    String url = settings.get("CHAT_REDIS_URL").orElse(null);
+    if (url == null) {
+      return null;
+    }
+    if (!url.startsWith("redis://") && !url.startsWith("rediss://")) {
+      throw new InvalidSettingException("CHAT_REDIS_URL", RedisSettings.withoutCredentials(url),
+          "expected a redis:// or rediss:// URL");
+    }
+    int ttlSeconds = settings.integer("CHAT_REDIS_INSTANCE_TTL_SECONDS",
+        (int) RedisSettings.DEFAULT_INSTANCE_TTL.toSeconds(), 1, 3600);
+    return new RedisSettings(url, settings.get("CHAT_REDIS_PREFIX", RedisSettings.DEFAULT_PREFIX),
+        Duration.ofSeconds(ttlSeconds));
   }
 
   private static byte[] jwtSecret(Settings settings) {

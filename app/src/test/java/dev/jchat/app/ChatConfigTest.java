@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jchat.core.chat.ChatSettings;
+import dev.jchat.redis.RedisSettings;
 import dev.jchat.wire.OriginPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class ChatConfigTest {
+  private static final String SECRET = "a-secret-that-is-long-enough-to-be-used-here";
 
   private static Properties properties(String... pairs) {
     Properties properties = new Properties();
@@ -33,6 +35,34 @@ class ChatConfigTest {
     assertThat(config.allowedOrigins()).isEqualTo(OriginPolicy.DEFAULT);
     assertThat(config.chat()).as("the core's own defaults").isEqualTo(ChatSettings.defaults());
     assertThat(config.database().vendor()).isEqualTo("h2");
+    assertThat(config.redis()).as("the in-process broker, presence and limits").isNull();
+  }
+
+  @Test
+  void redis_is_turned_on_by_its_url_with_a_prefix_and_instance_ttl_of_its_own() {
+    ChatConfig defaults = ChatConfig.from(Map.of("CHAT_REDIS_URL", "redis://cache:6379/2", "CHAT_JWT_SECRET", SECRET),
+        new Properties());
+    assertThat(defaults.redis()).isEqualTo(new RedisSettings("redis://cache:6379/2", "jchat:", Duration.ofSeconds(30)));
+    ChatConfig set = ChatConfig.from(Map.of("CHAT_REDIS_URL", "rediss://cache", "CHAT_JWT_SECRET", SECRET,
+        "CHAT_REDIS_PREFIX", "chat-eu:", "CHAT_REDIS_INSTANCE_TTL_SECONDS", "12"), new Properties());
+    assertThat(set.redis()).isEqualTo(new RedisSettings("rediss://cache", "chat-eu:", Duration.ofSeconds(12)));
+  }
+
+  @Test
+  void redis_without_a_shared_jwt_secret_is_refused_in_one_line_naming_both_settings() {
+    assertThatThrownBy(() -> ChatConfig.from(Map.of("CHAT_REDIS_URL", "redis://cache:6379"), new Properties()))
+        .hasMessage("invalid setting CHAT_JWT_SECRET=<unset>: required with CHAT_REDIS_URL: every instance must sign"
+            + " and check tokens with the same secret");
+  }
+
+  @Test
+  void a_redis_url_of_another_scheme_is_refused_without_printing_its_password() {
+    assertThatThrownBy(() -> ChatConfig.from(Map.of("CHAT_REDIS_URL", "http://user:hunter2@cache:6379",
+        "CHAT_JWT_SECRET", SECRET), new Properties()))
+        .hasMessage("invalid setting CHAT_REDIS_URL=http://<credentials>@cache:6379: expected a redis:// or rediss:// URL");
+    ChatConfig config = ChatConfig.from(Map.of("CHAT_REDIS_URL", "redis://:hunter2@cache:6379",
+        "CHAT_JWT_SECRET", SECRET), new Properties());
+    assertThat(config.toString()).doesNotContain("hunter2").contains("redis://<credentials>@cache:6379");
   }
 
   @Test

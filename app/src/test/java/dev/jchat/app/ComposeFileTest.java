@@ -2,24 +2,29 @@ package dev.jchat.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jchat.core.chat.ChatSettings;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * docker-compose.yml as a real compose parser reads it ({@code docker-compose config}, Debian's
- * docker-compose) with no variable set: the three services, their ports, health checks, volumes and
- * start order. No Docker engine runs here, so nothing is started.
+ * docker-compose.yml as a real compose parser reads it ({@code docker-compose --profile scale config},
+ * Debian's docker-compose) with no variable set: the three services of the default stack, the four the
+ * {@code scale} profile adds (Redis, two backends, nginx), their ports, health checks, volumes and start
+ * order. No Docker engine runs here, so nothing is started.
  */
 class ComposeFileTest {
   private static Map<String, Object> config;
@@ -40,7 +45,7 @@ class ComposeFileTest {
     CiRequirement.assumeAvailable(dockerComposeMissing());
     File errors = scratch.resolve("stderr").toFile();
     ProcessBuilder builder = new ProcessBuilder("docker-compose", "--file",
-        Repository.file("docker-compose.yml").toString(), "config")
+        Repository.file("docker-compose.yml").toString(), "--profile", "scale", "config")
         .directory(Repository.ROOT.toFile()).redirectError(errors);
     builder.environment().keySet().removeIf(name -> !name.equals("PATH")); // not one variable of the stack set
     Process compose = builder.start();
@@ -61,8 +66,56 @@ class ComposeFileTest {
   }
 
   @Test
-  void the_stack_is_the_backend_the_frontend_and_postgresql() {
-    assertThat(map(config, "services")).containsOnlyKeys("backend", "frontend", "postgres");
+  void the_stack_is_the_backend_the_frontend_and_postgresql_and_the_scale_profile_adds_redis_two_backends_and_nginx() {
+    assertThat(map(config, "services"))
+        .containsOnlyKeys("backend", "frontend", "postgres", "redis", "backend-a", "backend-b", "lb");
+    for (String always : List.of("backend", "frontend", "postgres")) {
+      assertThat(service(always)).as(always).doesNotContainKey("profiles");
+    }
+    for (String scaled : List.of("redis", "backend-a", "backend-b", "lb")) {
+      assertThat(list(service(scaled), "profiles")).as(scaled).isEqualTo(List.of("scale"));
+    }
+  }
+
+  @Test
+  void redis_has_a_health_check_and_keeps_nothing_on_disk() {
+    Map<String, Object> redis = service("redis");
+    assertThat(list(map(redis, "healthcheck"), "test")).asString().contains("redis-cli", "ping");
+    assertThat(redis.get("command").toString()).contains("--save", "--appendonly");
+  }
+
+  @Test
+  void the_scaled_backends_are_alike_on_the_same_postgresql_and_redis_and_must_be_given_the_jwt_secret() {
+    Map<String, Object> first = service("backend-a");
+    assertThat(service("backend-b")).isEqualTo(first);
+    assertThat(map(first, "build")).containsEntry("context", Repository.ROOT.toString());
+    Map<String, Object> environment = map(first, "environment");
+    assertThat(environment).containsEntry("CHAT_REDIS_URL", "redis://redis:6379")
+        .containsEntry("CHAT_DB_URL", map(service("backend"), "environment").get("CHAT_DB_URL"));
+    assertThat(environment.get("CHAT_JWT_SECRET")).as("unset: the backends refuse to start until it is set")
+        .isEqualTo("");
+    assertThat(map(map(first, "depends_on"), "redis")).containsEntry("condition", "service_healthy");
+    assertThat(map(map(first, "depends_on"), "postgres")).containsEntry("condition", "service_healthy");
+  }
+
+  @Test
+  void nginx_balances_both_backends_passing_websocket_upgrades_with_a_read_timeout_above_the_ping_interval()
+      throws Exception {
+    Map<String, Object> balancer = service("lb");
+    assertThat((String) balancer.get("image")).startsWith("nginx:");
+    assertThat(ports(balancer)).contains("8080:80");
+    assertThat(mounts(balancer)).contains(
+        new Mount(Repository.file("deploy/nginx.conf").toString(), "/etc/nginx/conf.d/default.conf"));
+    assertThat(map(map(balancer, "depends_on"), "backend-a")).containsEntry("condition", "service_healthy");
+    assertThat(map(map(balancer, "depends_on"), "backend-b")).containsEntry("condition", "service_healthy");
+
+    String nginx = Files.readString(Repository.file("deploy/nginx.conf"));
+    assertThat(nginx).contains("server backend-a:3000;", "server backend-b:3000;", "proxy_http_version 1.1;",
+        "proxy_set_header Upgrade $http_upgrade;", "proxy_set_header Connection $connection_upgrade;");
+    Matcher readTimeout = Pattern.compile("proxy_read_timeout (\\d+)s;").matcher(nginx);
+    assertThat(readTimeout.find()).as("a proxy_read_timeout in seconds").isTrue();
+    assertThat(Duration.ofSeconds(Long.parseLong(readTimeout.group(1))))
+        .isGreaterThan(ChatSettings.defaults().timeouts().pingInterval());
   }
 
   @Test

@@ -27,6 +27,10 @@ final class LiveChat {
     return URI.create("http://127.0.0.1:" + port + path);
   }
 
+  URI webSocket() {
+    return URI.create("ws://127.0.0.1:" + port + "/ws");
+  }
+
   HttpRequest registration(String name) {
     return HttpRequest.newBuilder(url("/api/auth/register"))
         .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + name + "\",\"password\":\"password1\"}"))
@@ -38,7 +42,7 @@ final class LiveChat {
     HttpResponse<String> registered = http.send(registration(name), HttpResponse.BodyHandlers.ofString());
     assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
     String token = JsonParser.parseString(registered.body()).getAsJsonObject().get("token").getAsString();
-    WireClient client = WireClient.connect(URI.create("ws://127.0.0.1:" + port + "/ws"));
+    WireClient client = WireClient.connect(webSocket());
     assertThat(client.awaitAnswer(client.request("auth", data("token", token))).get("event").getAsString())
         .isEqualTo("ack");
     assertThat(client.awaitAnswer(client.request("room:join", data("room", "general"))).get("event").getAsString())

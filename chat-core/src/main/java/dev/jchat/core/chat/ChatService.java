@@ -8,6 +8,7 @@ import dev.jchat.core.domain.Outcome;
 import dev.jchat.core.domain.Rejection;
 import dev.jchat.core.local.InMemoryMessageStore;
 import dev.jchat.core.local.LocalBroadcaster;
+import dev.jchat.core.local.LocalLimits;
 import dev.jchat.core.local.LocalPresence;
 import dev.jchat.core.local.SystemClock;
 import dev.jchat.core.port.Broadcaster;
@@ -18,6 +19,7 @@ import dev.jchat.core.port.FrameCodec;
 import dev.jchat.core.port.MessageStore;
 import dev.jchat.core.port.MessageValidator;
 import dev.jchat.core.port.Presence;
+import dev.jchat.core.port.SharedLimits;
 import dev.jchat.core.port.TokenService;
 import dev.jchat.core.protocol.Command;
 import dev.jchat.core.protocol.Inbound;
@@ -45,7 +47,7 @@ public final class ChatService implements Chat {
     this.codec = ports.codec;
     this.replies = new Replies(codec);
     RoomPublisher publisher = new RoomPublisher(ports.broadcaster, codec);
-    TypingTracker typing = new TypingTracker(ports.clock, ports.settings.typing(),
+    TypingTracker typing = new TypingTracker(ports.clock, ports.sharedLimits, ports.settings.typing(),
         (room, user, on) -> publisher.publish(room, user.id(), new ServerEvent.Typing(room, user, on)));
     this.metrics = ports.metrics;
     this.membership = new Membership(ports.messageStore, ports.presence, ports.broadcaster, typing, replies, publisher,
@@ -53,7 +55,10 @@ public final class ChatService implements Chat {
     this.messaging = new Messaging(ports.messageStore, ports.validator, membership, typing, replies, publisher,
         ports.clock, metrics);
     this.gate = new SessionGate(ports.settings, ports.tokens, ports.clock, ports.housekeeping, replies, membership,
-        metrics);
+        metrics, ports.sharedLimits);
+    // users whose instance died never left: this instance tells their rooms, as a leave would
+    ports.presence.onGone((room, user) ->
+        publisher.publish(room, user.id(), new ServerEvent.PresenceChange(room, user, false)));
   }
 
   /** A chat on in-memory, one-instance parts; {@code tokens} and {@code codec} must be given. */
@@ -162,8 +167,8 @@ public final class ChatService implements Chat {
   }
 
   /**
-   * The parts of a chat, each replaceable by name. Defaults: the protocol's settings, in-memory stores
-   * and presence, the one-instance broadcaster, the protocol's text rules, the system clock, and a
+   * The parts of a chat, each replaceable by name. Defaults: the protocol's settings, in-memory stores,
+   * presence and limits, the one-instance broadcaster, the protocol's text rules, the system clock, and a
    * thread of its own each for the fan-out and for housekeeping.
    */
   public static final class Builder {
@@ -171,6 +176,7 @@ public final class ChatService implements Chat {
     private MessageStore messageStore;
     private Broadcaster broadcaster = new LocalBroadcaster();
     private Presence presence = new LocalPresence();
+    private SharedLimits sharedLimits;
     private TokenService tokens;
     private MessageValidator validator = new TextRules();
     private FrameCodec codec;
@@ -199,6 +205,12 @@ public final class ChatService implements Chat {
 
     public Builder presence(Presence presence) {
       this.presence = presence;
+      return this;
+    }
+
+    /** Where the per-user connection cap and the typing throttle count; by default in this instance. */
+    public Builder sharedLimits(SharedLimits sharedLimits) {
+      this.sharedLimits = sharedLimits;
       return this;
     }
 
@@ -254,6 +266,9 @@ public final class ChatService implements Chat {
       }
       if (messageStore == null) {
         messageStore = new InMemoryMessageStore(clock);
+      }
+      if (sharedLimits == null) {
+        sharedLimits = new LocalLimits(clock);
       }
       return new ChatService(this);
     }

@@ -37,6 +37,9 @@ final class ChatSession {
   private volatile Instant lastHeard;
   private volatile Instant lastPinged;
   private volatile boolean closed;
+  // The fan-out's alone (its runs are ordered): when it last wrote here, in Clock.nanoTime, if it has.
+  private long fanoutWroteAt;
+  private boolean fanoutWrote;
 
   ChatSession(String id, Connection connection, ChatSettings settings, Clock clock, OutboxEvents events,
               ChatMetrics metrics) {
@@ -171,8 +174,15 @@ final class ChatSession {
     return feed != null && feed.deliver(event, sequence, outbox);
   }
 
-  /** Writes what {@link #deliver} queued. */
-  void flush() {
+  /** How long until the fan-out may write here again, given its write interval; 0 or less: now. */
+  long fanoutWaitNanos(long now, long writeIntervalNanos) {
+    return fanoutWrote ? fanoutWroteAt + writeIntervalNanos - now : 0;
+  }
+
+  /** Writes what {@link #deliver} queued; {@code now} is the fan-out's clock reading. */
+  void flush(long now) {
     outbox.flush();
+    fanoutWroteAt = now;
+    fanoutWrote = true;
   }
 }

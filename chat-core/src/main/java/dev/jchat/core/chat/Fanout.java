@@ -6,7 +6,6 @@ import dev.jchat.core.port.RoomEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -57,8 +56,6 @@ final class Fanout {
   private final List<Numbered> taken = new ArrayList<>();
   /** The connections with unwritten frames, in the order they got the first one. */
   private final Set<ChatSession> inLine = new LinkedHashSet<>();
-  /** When each connection written within the last interval was written ({@link Clock#nanoTime}), oldest first. */
-  private final LinkedHashMap<ChatSession, Long> writtenAt = new LinkedHashMap<>();
 
   Fanout(RoomMembers members, Executor executor, Clock clock, Duration writeInterval, ChatMetrics metrics) {
     this.members = members;
@@ -126,33 +123,19 @@ final class Fanout {
     long soonest = Long.MAX_VALUE;
     int written = 0;
     long now = clock.nanoTime(); // read again after each write, not for each connection passed over
-    forgetWrittenBefore(now - writeIntervalNanos);
     Iterator<ChatSession> next = inLine.iterator();
     while (written < WRITES_BETWEEN_LOOKS && next.hasNext()) {
       ChatSession session = next.next();
-      Long at = writtenAt.get(session);
-      long wait = at == null ? 0 : at + writeIntervalNanos - now;
+      long wait = session.fanoutWaitNanos(now, writeIntervalNanos);
       if (wait > 0) {
         soonest = Math.min(soonest, wait);
       } else {
         next.remove();
-        session.flush();
+        session.flush(now);
         written++;
-        if (writeIntervalNanos > 0) {
-          writtenAt.remove(session);
-          writtenAt.put(session, now); // at the end: the map stays in write order
-        }
         now = clock.nanoTime();
       }
     }
     return written > 0 || soonest == Long.MAX_VALUE ? 0 : soonest;
-  }
-
-  /** Drops the writes of an interval ago or more: those connections may be written at once. */
-  private void forgetWrittenBefore(long cutoff) {
-    Iterator<Long> oldestFirst = writtenAt.values().iterator();
-    while (oldestFirst.hasNext() && oldestFirst.next() <= cutoff) {
-      oldestFirst.remove();
-    }
   }
 }

@@ -9,12 +9,12 @@ import dev.jchat.core.domain.User;
 import dev.jchat.core.port.ChatMetrics;
 import dev.jchat.core.port.Clock;
 import dev.jchat.core.port.Connection;
+import dev.jchat.core.port.SharedLimits;
 import dev.jchat.core.port.TokenService;
 import dev.jchat.core.protocol.Command;
 import dev.jchat.core.protocol.ServerEvent;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -38,8 +38,8 @@ final class SessionGate implements ChatSession.OutboxEvents {
   private final Replies replies;
   private final Membership membership;
   private final ChatMetrics metrics;
+  private final SharedLimits limits;
   private final Set<ChatSession> sessions = ConcurrentHashMap.newKeySet();
-  private final Map<Long, Integer> connectionsPerUser = new ConcurrentHashMap<>();
   private volatile boolean accepting = true;
   private volatile Clock.Timer sweep;
 
@@ -48,7 +48,7 @@ final class SessionGate implements ChatSession.OutboxEvents {
    * threads: cleaning up touches presence, which may wait for a broker.
    */
   SessionGate(ChatSettings settings, TokenService tokens, Clock clock, Executor housekeeping, Replies replies,
-              Membership membership, ChatMetrics metrics) {
+              Membership membership, ChatMetrics metrics, SharedLimits limits) {
     this.settings = settings;
     this.timeouts = settings.timeouts();
     this.tokens = tokens;
@@ -57,6 +57,7 @@ final class SessionGate implements ChatSession.OutboxEvents {
     this.replies = replies;
     this.membership = membership;
     this.metrics = metrics;
+    this.limits = limits;
     scheduleSweep();
   }
 
@@ -98,8 +99,7 @@ final class SessionGate implements ChatSession.OutboxEvents {
     }
     User user = verified.get().user();
     int cap = settings.limits().maxConnectionsPerUser();
-    if (connectionsPerUser.merge(user.id(), 1, Integer::sum) > cap) {
-      connectionsPerUser.merge(user.id(), -1, Integer::sum);
+    if (!limits.acquire(connectionsKey(user), cap)) {
       replies.answer(session, ack, Outcome.refused(ErrorCode.RATE_LIMITED, "at most " + cap + " connections per user"));
       close(session, CloseCode.POLICY_VIOLATION, "too many connections");
       return;
@@ -181,13 +181,18 @@ final class SessionGate implements ChatSession.OutboxEvents {
     }
     User user = session.user();
     if (user != null) {
-      connectionsPerUser.computeIfPresent(user.id(), (id, n) -> n <= 1 ? null : n - 1);
+      limits.release(connectionsKey(user));
       membership.leaveAll(session);
     }
     LOG.log(System.Logger.Level.INFO, () -> "connection " + session.id() + " " + how + ": user "
         + (user == null ? "none" : user.name()) + ", from " + session.connection().remoteAddress() + ", origin "
         + session.connection().origin() + ", after " + Duration.between(session.openedAt(), clock.now()).toMillis()
         + " ms");
+  }
+
+  /** Where the user's connections are counted, across the deployment when the limits are shared. */
+  private static String connectionsKey(User user) {
+    return "connections:" + user.id();
   }
 
   /** Pings quiet connections and closes idle ones (1001); runs every sweep interval. */

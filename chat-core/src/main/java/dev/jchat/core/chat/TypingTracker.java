@@ -2,14 +2,15 @@ package dev.jchat.core.chat;
 
 import dev.jchat.core.domain.User;
 import dev.jchat.core.port.Clock;
+import dev.jchat.core.port.SharedLimits;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The typing rules: a start is forwarded at most once per throttle window per user and room, and a
- * stop follows by itself after the timeout, on a send, or on leaving. Thread-safe.
+ * The typing rules: a start is forwarded at most once per throttle window per user and room (across
+ * the deployment: the window is claimed in its {@link SharedLimits}), and a stop follows by itself
+ * after the timeout, on a send, or on leaving. Thread-safe.
  */
 final class TypingTracker {
 
@@ -22,18 +23,19 @@ final class TypingTracker {
   }
 
   private static final class State {
-    Instant forwardedAt;
     Clock.Timer expiry;
   }
 
   private final Clock clock;
+  private final SharedLimits limits;
   private final Duration throttle;
   private final Duration timeout;
   private final Sink sink;
   private final Map<Key, State> typing = new HashMap<>();
 
-  TypingTracker(Clock clock, ChatSettings.TypingRules rules, Sink sink) {
+  TypingTracker(Clock clock, SharedLimits limits, ChatSettings.TypingRules rules, Sink sink) {
     this.clock = clock;
+    this.limits = limits;
     this.throttle = rules.throttle();
     this.timeout = rules.timeout();
     this.sink = sink;
@@ -42,9 +44,7 @@ final class TypingTracker {
   synchronized void start(User user, String room) {
     Key key = new Key(user.id(), room);
     State state = typing.computeIfAbsent(key, k -> new State());
-    Instant now = clock.now();
-    if (state.forwardedAt == null || !now.isBefore(state.forwardedAt.plus(throttle))) {
-      state.forwardedAt = now;
+    if (limits.claim(throttleKey(key), throttle)) {
       sink.typing(room, user, true);
     }
     if (state.expiry != null) {
@@ -55,11 +55,17 @@ final class TypingTracker {
 
   /** Ends typing if it was on, and resets the throttle. */
   synchronized void stop(User user, String room) {
-    State state = typing.remove(new Key(user.id(), room));
+    Key key = new Key(user.id(), room);
+    State state = typing.remove(key);
     if (state != null) {
       state.expiry.cancel();
+      limits.clear(throttleKey(key));
       sink.typing(room, user, false);
     }
+  }
+
+  private static String throttleKey(Key key) {
+    return "typing:" + key.userId() + ":" + key.room();
   }
 
   private synchronized void expire(User user, String room, State expected) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jchat.core.domain.ErrorCode;
 import dev.jchat.core.domain.Outcome;
 import dev.jchat.core.local.InMemoryUserStore;
+import dev.jchat.core.local.LocalLimits;
 import dev.jchat.core.port.PasswordHasher;
 import dev.jchat.core.testing.FakeClock;
 import dev.jchat.core.testing.FakeTokens;
@@ -34,13 +35,14 @@ class AccountServiceTest {
     }
   };
   private static final String HOME = "192.0.2.1";
+  private final LocalLimits limits = new LocalLimits(clock);
   private final AccountService accounts = accounts(hasher, 2);
 
   /** Accounts with 5 failed logins and 12 registrations a minute, {@code slots} hashes at once, waiting 200 ms. */
   private AccountService accounts(PasswordHasher passwords, int slots) {
     return new AccountService(new InMemoryUserStore(), passwords, new FakeTokens(clock, Duration.ofHours(1)),
-        new AccountLimits(new Throttle(clock, 5, Duration.ofMinutes(1)), new Throttle(clock, 12, Duration.ofMinutes(1)),
-            slots, Duration.ofMillis(200)));
+        new AccountLimits(new Throttle(limits, "failed-logins", 5, Duration.ofMinutes(1)),
+            new Throttle(limits, "registrations", 12, Duration.ofMinutes(1)), slots, Duration.ofMillis(200)));
   }
 
   private static ErrorCode refusal(Outcome<?> outcome) {
