@@ -1,6 +1,7 @@
 package dev.jchat.javalin;
 
 import dev.jchat.wire.ChatServer;
+import dev.jchat.wire.EncodedFrames;
 import dev.jchat.wire.Endpoints;
 import dev.jchat.wire.HttpApi;
 import dev.jchat.wire.HttpRequest;
