@@ -1,0 +1,83 @@
+package dev.jchat.javalin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jchat.conformance.TestChat;
+import dev.jchat.core.chat.ChatSettings;
+import dev.jchat.core.domain.User;
+import dev.jchat.wire.ChatServer;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The official Socket.IO client for Node.js (npm {@code socket.io-client} 4.x) against {@code
+ * /socket.io/} of the Javalin transport: the Node test files in {@code src/test/node} run with
+ * Node's test runner, as a child process, against two servers this test starts (one with the
+ * protocol's settings, one whose outboxes hold only a few frames).
+ */
+class SocketIoClientsTest {
+  private static final Path PACKAGE = Path.of("src/test/node");
+  private static final int SMALL_OUTBOX_FRAMES = 20;
+
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  void the_official_javascript_client_passes_the_socket_io_binding_tests() throws Exception {
+    installPackages();
+    ChatSettings smallOutbox = ChatSettings.builder()
+        .outbox(new ChatSettings.OutboxBounds(SMALL_OUTBOX_FRAMES, 1024 * 1024)).build();
+    try (TestChat chat = new TestChat(ChatSettings.defaults(), "javalin");
+         TestChat small = new TestChat(smallOutbox, "javalin");
+         ChatServer server = JavalinTransport.start(chat.endpoints(), "127.0.0.1", 0);
+         ChatServer smallServer = JavalinTransport.start(small.endpoints(), "127.0.0.1", 0)) {
+      String expired = chat.token(new User(1, "someone"), Duration.ofMinutes(-5));
+      Map<String, String> env = Map.of(
+          "BASE_URL", "http://127.0.0.1:" + server.port(),
+          "SMALL_OUTBOX_URL", "http://127.0.0.1:" + smallServer.port(),
+          "SMALL_OUTBOX_FRAMES", String.valueOf(SMALL_OUTBOX_FRAMES),
+          "EXPIRED_TOKEN", expired);
+
+      Run run = node(env, "node", "--test", "--test-timeout=60000", "--test-reporter=spec");
+
+      System.out.println(run.output());
+      assertThat(run.exitCode()).as(run.output()).isZero();
+      assertThat(run.output()).contains("# fail 0").doesNotContain("# pass 0");
+    }
+  }
+
+  /** The locked packages, once per checkout (as bench/peer's). */
+  private static void installPackages() throws Exception {
+    if (!Files.isDirectory(PACKAGE.resolve("node_modules/socket.io-client"))) {
+      Run install = node(Map.of(), "npm", "ci", "--no-audit", "--no-fund");
+      assertThat(install.exitCode()).as(install.output()).isZero();
+    }
+  }
+
+  private record Run(int exitCode, String output) {
+  }
+
+  private static Run node(Map<String, String> env, String... command) throws IOException, InterruptedException {
+    File log = File.createTempFile("socketio-node", ".log");
+    try {
+      ProcessBuilder builder = new ProcessBuilder(List.of(command)).directory(PACKAGE.toFile())
+          .redirectErrorStream(true).redirectOutput(log);
+      builder.environment().putAll(env);
+      Process process = builder.start();
+      if (!process.waitFor(4, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+      }
+      return new Run(process.isAlive() ? -1 : process.exitValue(),
+          Files.readString(log.toPath(), StandardCharsets.UTF_8));
+    } finally {
+      Files.deleteIfExists(log.toPath());
+    }
+  }
+}
