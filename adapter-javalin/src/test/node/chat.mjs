@@ -50,15 +50,18 @@ export function nextWhere(socket, event, test, ms = WAIT_MS) {
   });
 }
 
-/** A Socket.IO client, connected: resolves with the socket and the session event's data. */
+/**
+ * A Socket.IO client, connected (and upgraded, when it may use WebSocket after long-polling):
+ * resolves with the socket and the session event's data.
+ */
 export async function connect(token, options = {}) {
   const socket = io(options.url ?? BASE_URL, { auth: { token }, reconnection: false, forceNew: true, ...options });
-  const session = await Promise.race([
-    next(socket, "session"),
-    next(socket, "connect_error").then((error) => {
-      throw new Error(`connect_error ${error.message}`);
-    }),
-  ]);
+  const refused = new Promise((resolve, reject) => socket.once("connect_error", (e) => reject(new Error(e.message))));
+  const session = await Promise.race([next(socket, "session"), refused]);
+  const engine = socket.io.engine;
+  if ((options.transports ?? ["polling", "websocket"]).includes("websocket") && engine.transport.name !== "websocket") {
+    await next(engine, "upgrade");
+  }
   return { socket, session };
 }
 

@@ -44,7 +44,7 @@ test("a client that stops polling is dropped at the bound; a healthy member gets
   // from here on it never polls, until the end
 
   const healthy = await chat.register("healthy", URL);
-  const { socket } = await chat.connect(healthy.token, { url: URL });
+  const { socket } = await chat.connect(healthy.token, { url: URL, transports: ["websocket"] });
   await chat.join(socket, room);
   let slowest = 0;
   for (let i = 0; i < BOUND + 5; i++) {

@@ -28,12 +28,8 @@ for (const [name, transports] of Object.entries(TRANSPORTS)) {
     });
 
     test("the client ends on the transport it asked for", async () => {
-      const { socket } = await client();
-      const engine = socket.io.engine;
-      if (transports.includes("websocket") && engine.transport.name !== "websocket") {
-        await chat.next(engine, "upgrade");
-      }
-      assert.equal(engine.transport.name, transports.at(-1));
+      const { socket } = await client(); // upgraded, when it may
+      assert.equal(socket.io.engine.transport.name, transports.at(-1));
     });
 
     test("a missing, a bad and an expired token get CONNECT_ERROR auth_failed", async () => {
@@ -97,7 +93,7 @@ for (const [name, transports] of Object.entries(TRANSPORTS)) {
       await chat.join(socket, room);
       const first = await chat.request(socket, "chat:send", { room, text: "one" });
       const second = await chat.request(socket, "chat:send", { room, text: "two" });
-      const page = chat.nextWhere(socket, "chat:history", (h) => h.before === second.id);
+      const page = chat.nextWhere(socket, "chat:history", (h) => h.messages.every((m) => m.id < second.id));
 
       assert.deepEqual(await chat.request(socket, "chat:history", { room, before: second.id }), { room });
       assert.deepEqual((await page).messages.map((m) => m.id), [first.id]);
@@ -151,7 +147,8 @@ for (const [name, transports] of Object.entries(TRANSPORTS)) {
       for (let i = 0; i < 200; i++) {
         socket.emit("typing:start", { room });
       }
-      assert.equal(await disconnected, "io server disconnect");
+      const [reason] = await disconnected;
+      assert.equal(reason, "io server disconnect");
     });
   });
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
  * The official Socket.IO client for Node.js (npm {@code socket.io-client} 4.x) against {@code
  * /socket.io/} of the Javalin transport: the Node test files in {@code src/test/node} run with
  * Node's test runner, as a child process, against two servers this test starts (one with the
- * protocol's settings, one whose outboxes hold only a few frames).
+ * protocol's settings, one whose outboxes hold only a few frames and whose sending is not rate-limited).
  */
 class SocketIoClientsTest {
   private static final Path PACKAGE = Path.of("src/test/node");
@@ -32,8 +32,13 @@ class SocketIoClientsTest {
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void the_official_javascript_client_passes_the_socket_io_binding_tests() throws Exception {
     installPackages();
+    ChatSettings.Limits limits = ChatSettings.defaults().limits();
+    ChatSettings.RateLimit unlimited = new ChatSettings.RateLimit(1_000_000, 1_000_000);
     ChatSettings smallOutbox = ChatSettings.builder()
-        .outbox(new ChatSettings.OutboxBounds(SMALL_OUTBOX_FRAMES, 1024 * 1024)).build();
+        .outbox(new ChatSettings.OutboxBounds(SMALL_OUTBOX_FRAMES, 1024 * 1024))
+        .limits(new ChatSettings.Limits(unlimited, limits.typing(), unlimited, limits.maxRefusedPerMinute(),
+            limits.maxConnectionsPerUser()))
+        .build();
     try (TestChat chat = new TestChat(ChatSettings.defaults(), "javalin");
          TestChat small = new TestChat(smallOutbox, "javalin");
          ChatServer server = JavalinTransport.start(chat.endpoints(), "127.0.0.1", 0);

@@ -38,6 +38,7 @@ final class EngineSocket {
   private Link.Socket probe;
   private boolean writing;
   private boolean closing;
+  private boolean closeSent;
   private volatile boolean ended;
   private Scheduler.Task closeDeadline;
 
@@ -90,41 +91,47 @@ final class EngineSocket {
     flush();
   }
 
-  /** Writes what waits, unless a write is in flight or nothing can take it now. */
+  /**
+   * Writes what waits, unless a write is in flight or nothing can take it now. Once a close has begun
+   * and everything before it has gone out, the close goes out on its own: a client handles the
+   * packets of one response after the transport event of its close packet, so a Socket.IO DISCONNECT
+   * sharing a response with the close would come too late.
+   */
   private void flush() {
     List<ByteBuffer> packets;
     List<SendCallback> callbacks;
     Link target;
     boolean last;
     synchronized (this) {
-      if (ended || writing || pending.isEmpty() || (socket == null && poll == null)) {
+      if (ended || writing || closeSent || (socket == null && poll == null) || (pending.isEmpty() && !closing)) {
         return;
       }
       target = socket != null ? socket : poll;
       poll = null;
-      packets = pending;
+      closeSent = pending.isEmpty();
+      packets = closeSent ? List.of(Packets.of(Packets.CLOSE)) : pending;
       callbacks = owed;
       pending = new ArrayList<>();
       owed = new ArrayList<>();
       writing = true;
-      last = closing;
+      last = closeSent;
+    }
+    if (last && target instanceof Link.Socket webSocket) {
+      webSocket.close(); // over WebSocket, the close handshake is the close; the end comes when it is done
+      return;
     }
     target.write(packets, Callback.from(() -> written(callbacks, last), failure -> failed(callbacks, failure)));
   }
 
   private void written(List<SendCallback> callbacks, boolean last) {
-    Link.Socket webSocket;
     synchronized (this) {
       writing = false;
-      webSocket = socket;
     }
     callbacks.forEach(SendCallback::sent);
-    if (!last) {
-      flush();
-    } else if (webSocket != null) {
-      webSocket.close(); // the end comes when the socket has closed
-    } else {
+    if (last) {
       end(); // the close packet went out in a long-polling response
+    } else {
+      flush();
     }
   }
 
@@ -263,14 +270,13 @@ final class EngineSocket {
 
   // ---- end
 
-  /** Ends the session once what waits has gone out, the close packet last; drops it if that takes too long. */
+  /** Ends the session once what waits has gone out, the close last; drops it if that takes too long. */
   void close() {
     synchronized (this) {
       if (closing || ended) {
         return;
       }
       closing = true;
-      pending.add(Packets.of(Packets.CLOSE));
       closeDeadline = scheduler.schedule(this::end, settings.closeGrace().toMillis(), TimeUnit.MILLISECONDS);
     }
     flush();
