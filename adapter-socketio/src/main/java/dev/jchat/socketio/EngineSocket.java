@@ -159,7 +159,14 @@ final class EngineSocket {
       return false;
     }
     flush();
+    if (probing()) {
+      releaseWaitingPoll(); // a WebSocket is taking over
+    }
     return true;
+  }
+
+  private synchronized boolean probing() {
+    return probe != null;
   }
 
   /** The long-polling request went away before it was answered. */
@@ -205,7 +212,7 @@ final class EngineSocket {
       receive(List.of(packet));
     } else if (packet.equals(Packets.PING + Packets.PROBE)) {
       from.write(List.of(Packets.utf8(Packets.PONG + Packets.PROBE)), Callback.NOOP);
-      sendPacket(Packets.of(Packets.NOOP)); // ends the waiting poll: the client pauses polling
+      releaseWaitingPoll(); // the client pauses polling
     } else if (packet.equals(String.valueOf(Packets.UPGRADE))) {
       upgrade(from);
     }
@@ -235,17 +242,24 @@ final class EngineSocket {
   }
 
   private void upgrade(Link.Socket to) {
-    Link parked;
     synchronized (this) {
       socket = to;
       probe = null;
+    }
+    releaseWaitingPoll();
+    flush();
+  }
+
+  /** Answers a waiting long-polling request with a noop, so that the client can move to the WebSocket. */
+  private void releaseWaitingPoll() {
+    Link parked;
+    synchronized (this) {
       parked = poll;
       poll = null;
     }
     if (parked != null) {
       parked.write(List.of(Packets.of(Packets.NOOP)), Callback.NOOP);
     }
-    flush();
   }
 
   private void dispatch(String packet) {
