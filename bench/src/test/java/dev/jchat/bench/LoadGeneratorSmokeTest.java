@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Proves the load generator still speaks both protocols: a few clients for a couple of seconds. It
- * checks that messages went out and came back, never how fast (speed is for bench/run.sh).
+ * Proves the load generator still speaks both protocols, and Socket.IO to our server too: a few
+ * clients for a couple of seconds. It checks that messages went out and came back, never how fast
+ * (speed is for bench/run.sh).
  */
 class LoadGeneratorSmokeTest {
   @TempDir
@@ -51,6 +52,22 @@ class LoadGeneratorSmokeTest {
 
       List<LoadStep> steps = smokeRun(target, "jdk");
 
+      assertThat(steps.get(0).stats().delivered()).isPositive();
+    }
+  }
+
+  @Test
+  @Timeout(120)
+  void theSocketIoClientDrivesOurServerThroughItsSocketIoBinding() {
+    ChatConfig config = ChatConfig.from(
+        Map.of("PORT", "0", "HOST", "127.0.0.1", "CHAT_DATA_DIR", data.toString()), new Properties());
+    try (ChatApplication app = ChatApplication.start(config)) {
+      Target target = Target.attach(Target.Kind.JCHAT_SOCKETIO, "http://127.0.0.1:" + app.port(),
+          ProcessHandle.current().pid());
+
+      List<LoadStep> steps = smokeRun(target, "nio");
+
+      assertThat(steps.get(0).stats().sent()).isPositive();
       assertThat(steps.get(0).stats().delivered()).isPositive();
     }
   }
