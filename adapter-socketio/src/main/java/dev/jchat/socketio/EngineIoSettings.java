@@ -17,7 +17,8 @@ public record EngineIoSettings(Duration pingInterval, Duration pingTimeout, int 
 
   /** The handshake: Engine.IO's open packet, for a session that may upgrade to WebSocket or not. */
   String openPacket(String sid, boolean upgradable) {
-    return "0{\"sid\":\"" + sid + "\",\"upgrades\":[" + (upgradable ? "\"websocket\"" : "") + "],\"pingInterval\":"
+    String upgrades = upgradable ? "\"websocket\"" : "";
+    return Packets.OPEN + "{\"sid\":\"" + sid + "\",\"upgrades\":[" + upgrades + "],\"pingInterval\":"
         + pingInterval.toMillis() + ",\"pingTimeout\":" + pingTimeout.toMillis() + ",\"maxPayload\":" + maxPayload + "}";
   }
 }

@@ -38,7 +38,7 @@ class EngineIoProtocolTest {
   }
 
   private String connectPacket() {
-    return "40{\"token\":\"" + server.token(7, "alice") + "\"}";
+    return "40{\"token\":\"" + server.token(7, "alice", Duration.ofHours(1)) + "\"}";
   }
 
   @Nested
@@ -279,12 +279,40 @@ class EngineIoProtocolTest {
       assertThat(socket.next()).isEqualTo("43456[{\"room\":\"general\"}]");
     }
 
+    @Test
+    void a_token_that_expires_ends_the_session_with_a_disconnect() throws Exception {
+      EngineIoServer.Socket socket = connected(server, server.token(8, "bob", Duration.ofSeconds(1)));
+
+      assertThat(socket.nextAnsweringPings()).isEqualTo("41"); // the client does not reconnect by itself
+      socket.awaitClose();
+    }
+
+    @Test
+    void socket_io_connections_count_toward_the_connection_cap_of_20_per_user() throws Exception {
+      try (EngineIoServer slowHeartbeat = new EngineIoServer(ChatSettings.defaults(), EngineIoSettings.defaults())) {
+        String token = slowHeartbeat.token(9, "carol", Duration.ofHours(1));
+        for (int i = 0; i < 20; i++) {
+          connected(slowHeartbeat, token);
+        }
+        EngineIoServer.Socket oneTooMany = slowHeartbeat.webSocket(WEBSOCKET);
+        oneTooMany.next();
+
+        oneTooMany.send("40{\"token\":\"" + token + "\"}");
+
+        assertThat(oneTooMany.next()).isEqualTo("44{\"message\":\"rate_limited\"}");
+      }
+    }
+
     private EngineIoServer.Socket connected() throws Exception {
-      EngineIoServer.Socket socket = server.webSocket(WEBSOCKET);
+      return connected(server, server.token(7, "alice", Duration.ofHours(1)));
+    }
+
+    private static EngineIoServer.Socket connected(EngineIoServer at, String token) throws Exception {
+      EngineIoServer.Socket socket = at.webSocket(WEBSOCKET);
       socket.next();
-      socket.send(connectPacket());
-      assertThat(socket.next()).startsWith("40{");
-      assertThat(socket.next()).startsWith("42[\"session\"");
+      socket.send("40{\"token\":\"" + token + "\"}");
+      assertThat(socket.nextAnsweringPings()).startsWith("40{");
+      assertThat(socket.nextAnsweringPings()).startsWith("42[\"session\"");
       return socket;
     }
   }

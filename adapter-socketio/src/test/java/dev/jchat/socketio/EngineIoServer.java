@@ -41,8 +41,8 @@ final class EngineIoServer implements AutoCloseable {
     port = connector.getLocalPort();
   }
 
-  String token(long userId, String name) {
-    return chat.token(new User(userId, name), Duration.ofHours(1));
+  String token(long userId, String name, Duration lifetime) {
+    return chat.token(new User(userId, name), lifetime);
   }
 
   record Answer(int status, String body, Map<String, java.util.List<String>> headers) {
@@ -143,6 +143,16 @@ final class EngineIoServer implements AutoCloseable {
       String message = messages.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       if (message == null) {
         throw new AssertionError("no message within " + TIMEOUT);
+      }
+      return message;
+    }
+
+    /** The next message that is not a heartbeat ping; pings on the way are answered. */
+    String nextAnsweringPings() throws InterruptedException {
+      String message = next();
+      while (message.equals("2")) {
+        send("3");
+        message = next();
       }
       return message;
     }
