@@ -26,7 +26,7 @@ final class EngineSocket {
   private final Heartbeat heartbeat;
   private final Consumer<EngineSocket> onEnd;
   private final Object receiving = new Object();
-  private SocketIoSession session;
+  private volatile SocketIoSession session;
 
   private List<ByteBuffer> pending = new ArrayList<>();
   private List<SendCallback> owed = new ArrayList<>();
