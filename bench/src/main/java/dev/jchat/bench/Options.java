@@ -114,7 +114,7 @@ final class Options {
         "               --stores h2,postgres",
         "  recovery     --iterations 10: a client misses --missed 500 messages, re-joins with since; replay time;",
         "               --stores h2,postgres",
-        "common: --step-seconds 10  --client nio|jdk  --threads 2  --per-user 10  --text-size 64",
+        "common: --step-seconds 10  --client nio|jdk|polling (Socket.IO targets)  --threads 2  --per-user 10  --text-size 64",
         "        --jar app/target/jchat-app.jar  --peer-dir bench/peer  --jvm-opts '...'  --max-seconds 900",
         "        --profile DIR   (JFR of each measured step; summarize with dev.jchat.bench.JfrTop)",
         "        --url http://127.0.0.1:3000 --pid N --target jchat|jchat-socketio|peer   (use a running server instead)"));

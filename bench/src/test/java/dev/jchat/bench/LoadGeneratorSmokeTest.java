@@ -74,6 +74,21 @@ class LoadGeneratorSmokeTest {
 
   @Test
   @Timeout(120)
+  void theSocketIoClientLongPollsOurServerToo() {
+    ChatConfig config = ChatConfig.from(
+        Map.of("PORT", "0", "HOST", "127.0.0.1", "CHAT_DATA_DIR", data.toString()), new Properties());
+    try (ChatApplication app = ChatApplication.start(config)) {
+      Target target = Target.attach(Target.Kind.JCHAT_SOCKETIO, "http://127.0.0.1:" + app.port(),
+          ProcessHandle.current().pid());
+
+      List<LoadStep> steps = smokeRun(target, "polling");
+
+      assertThat(steps.get(0).stats().delivered()).isPositive();
+    }
+  }
+
+  @Test
+  @Timeout(120)
   void aFewClientsOfTheSocketIoPeerSendAndReceiveWhenItsPackagesAreInstalled() {
     Path peer = Path.of("peer");
     assumeTrue(Files.isDirectory(peer.resolve("node_modules")), "bench/peer has no node_modules (npm ci there)");
