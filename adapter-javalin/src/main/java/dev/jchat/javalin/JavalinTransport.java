@@ -1,6 +1,8 @@
 package dev.jchat.javalin;
 
+import dev.jchat.socketio.SocketIoServer;
 import dev.jchat.wire.ChatServer;
+import dev.jchat.wire.EncodedFrames;
 import dev.jchat.wire.Endpoints;
 import dev.jchat.wire.HttpApi;
 import dev.jchat.wire.HttpRequest;
@@ -32,7 +34,7 @@ import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
 
 /**
  * The default transport: one Javalin server with the HTTP API, the web page (classpath {@code /web},
- * when the jar has it) and {@code /ws}. The WebSocket endpoint is Jetty's core WebSocket API,
+ * when the jar has it), {@code /ws}, and Socket.IO clients at {@code /socket.io/} ({@link SocketIoServer}). The WebSocket endpoint is Jetty's core WebSocket API,
  * installed as a Jetty handler in front of Javalin's servlet context: the protocol counts pongs as
  * signs of life and only Jetty's API sees them, and without the servlet layer an open socket keeps
  * none of its upgrade request's HTTP state.
@@ -140,7 +142,10 @@ public final class JavalinTransport implements ChatServer {
     config.startup.showJavalinBanner = false;
     config.jetty.threadPool = threadPool();
     config.http.maxRequestSize = HttpApi.MAX_BODY_BYTES + 1;
-    config.jetty.modifyServer(server -> server.insertHandler(webSocketUpgrade(server, endpoints, sockets)));
+    config.jetty.modifyServer(server -> {
+      server.insertHandler(webSocketUpgrade(server, endpoints, sockets));
+      SocketIoServer.install(server, endpoints.chat(), endpoints.origins());
+    });
     if (JavalinTransport.class.getResource(WEB_ROOT + "/index.html") != null) {
       config.staticFiles.add(files -> {
         files.directory = WEB_ROOT;

@@ -1,6 +1,7 @@
 package dev.jchat.javalin;
 
 import dev.jchat.core.port.Connection;
+import dev.jchat.wire.EncodedFrames;
 import java.util.List;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.CoreSession;

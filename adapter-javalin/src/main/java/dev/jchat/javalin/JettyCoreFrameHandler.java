@@ -3,6 +3,7 @@ package dev.jchat.javalin;
 import dev.jchat.core.api.Chat;
 import dev.jchat.core.api.ClientSession;
 import dev.jchat.core.domain.CloseCode;
+import dev.jchat.wire.EncodedFrames;
 import dev.jchat.wire.Failures;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;

@@ -201,7 +201,7 @@ public final class Bench {
   }
 
   private Target start(Target.Kind kind, Map<String, String> env) {
-    return kind == Target.Kind.JCHAT ? Target.startJchat(options, env) : Target.startPeer(options);
+    return kind == Target.Kind.PEER ? Target.startPeer(options) : Target.startJchat(options, env, kind);
   }
 
   private Target attached() {

@@ -49,7 +49,7 @@ final class Idle {
         log.printf("%s: %d idle connections, RSS %s MB (%s KB each), heap %s MB%n", target.label(), open,
             Table.megabytes(rss), Table.kilobytes((double) (rss - baseRss) / open), Table.megabytes(heap));
       }
-      if (options.text("histogram", "false").equals("true") && target.kind() == Target.Kind.JCHAT) {
+      if (options.text("histogram", "false").equals("true") && target.ours()) {
         // what the heap holds per connection: the largest classes after the last GC (jcmd GC.class_histogram)
         Proc.jcmd(target.pid(), "GC.class_histogram").lines().limit(33).forEach(log::println);
       }

@@ -106,6 +106,7 @@ final class Options {
         "scenarios:",
         "  fanout       one room, --clients 1000, --senders 10 (more when the rate needs them), --rates stepped",
         "               until the delivery ratio drops under 99% or p99 passes 100 ms; --targets jchat,peer",
+        "               (jchat-socketio: our server driven by the same Socket.IO client as the peer)",
         "  rooms        --clients 5000 in rooms of --room-size 10, one sender per room, --rates stepped",
         "  idle         --counts 2000,10000 authenticated idle connections; RSS and heap per connection after GC;",
         "               --histogram true prints our server's largest heap classes at the end",
@@ -113,9 +114,9 @@ final class Options {
         "               --stores h2,postgres",
         "  recovery     --iterations 10: a client misses --missed 500 messages, re-joins with since; replay time;",
         "               --stores h2,postgres",
-        "common: --step-seconds 10  --client nio|jdk  --threads 2  --per-user 10  --text-size 64",
+        "common: --step-seconds 10  --client nio|jdk|polling (Socket.IO targets)  --threads 2  --per-user 10  --text-size 64",
         "        --jar app/target/jchat-app.jar  --peer-dir bench/peer  --jvm-opts '...'  --max-seconds 900",
         "        --profile DIR   (JFR of each measured step; summarize with dev.jchat.bench.JfrTop)",
-        "        --url http://127.0.0.1:3000 --pid N --target jchat|peer   (use a running server instead)"));
+        "        --url http://127.0.0.1:3000 --pid N --target jchat|jchat-socketio|peer   (use a running server instead)"));
   }
 }

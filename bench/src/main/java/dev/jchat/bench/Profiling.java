@@ -39,7 +39,7 @@ final class Profiling {
 
   void start(String step) {
     name = target.label() + "-" + step;
-    if (target.kind() == Target.Kind.JCHAT) {
+    if (target.ours()) {
       Proc.jcmd(target.pid(), "JFR.start", "name=bench", "settings=profile");
     }
     try {
@@ -51,7 +51,7 @@ final class Profiling {
   }
 
   void stop() {
-    if (target.kind() == Target.Kind.JCHAT) {
+    if (target.ours()) {
       Path file = dir.resolve("server-" + name + ".jfr").toAbsolutePath();
       Proc.jcmd(target.pid(), "JFR.stop", "name=bench", "filename=" + file);
     }

@@ -27,12 +27,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The server under load: ours ({@code jchat}) or the Socket.IO peer, either started here as a child
+ * The server under load: ours over its own protocol ({@code jchat}) or over Socket.IO
+ * ({@code jchat-socketio}: the same server, driven by the same Socket.IO client as the peer), or the
+ * Socket.IO peer, either started here as a child
  * process on a free loopback port (stopped by {@link #close}), or a running one given by address and
  * pid. Knows how to make a client for it and how to read its CPU and memory.
  */
 final class Target implements AutoCloseable {
-  enum Kind { JCHAT, PEER }
+  enum Kind { JCHAT, JCHAT_SOCKETIO, PEER }
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
   private static final Pattern STORE = Pattern.compile("\"store\":\"([^\"]+)\"");
@@ -59,8 +61,9 @@ final class Target implements AutoCloseable {
   static Kind kind(String name) {
     return switch (name) {
       case "jchat", "ours" -> Kind.JCHAT;
+      case "jchat-socketio", "ours-socketio" -> Kind.JCHAT_SOCKETIO;
       case "peer", "socket.io" -> Kind.PEER;
-      default -> throw new IllegalArgumentException("a target is jchat or peer, not " + name);
+      default -> throw new IllegalArgumentException("a target is jchat, jchat-socketio or peer, not " + name);
     };
   }
 
@@ -70,8 +73,8 @@ final class Target implements AutoCloseable {
     return new Target(kind, baseUrl, pid, null, null, storeOf(health));
   }
 
-  /** Starts our server from its jar; {@code env} adds settings such as CHAT_DB_URL. */
-  static Target startJchat(Options options, Map<String, String> env) {
+  /** Starts our server from its jar, to be driven as {@code kind}; {@code env} adds settings such as CHAT_DB_URL. */
+  static Target startJchat(Options options, Map<String, String> env, Kind kind) {
     Path jar = Path.of(options.text("jar", "app/target/jchat-app.jar"));
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: build it with mvn -q install -DskipTests");
@@ -89,7 +92,7 @@ final class Target implements AutoCloseable {
     Map<String, String> settings = new HashMap<>(env);
     settings.put("CHAT_DATA_DIR", dataDir.toString());
     settings.put("CHAT_REGISTRATIONS_PER_MINUTE", "1000000"); // every bench user registers from this one address
-    return start(Kind.JCHAT, command, null, settings, dataDir);
+    return start(kind, command, null, settings, dataDir);
   }
 
   /** Starts the Socket.IO peer with node (and --expose-gc, so its heap can be read after a GC). */
@@ -156,10 +159,6 @@ final class Target implements AutoCloseable {
         + last);
   }
 
-  Kind kind() {
-    return kind;
-  }
-
   String baseUrl() {
     return baseUrl;
   }
@@ -174,17 +173,28 @@ final class Target implements AutoCloseable {
   }
 
   String label() {
-    return kind == Kind.JCHAT ? "jchat" : "socket.io";
+    return switch (kind) {
+      case JCHAT -> "jchat";
+      case JCHAT_SOCKETIO -> "jchat-socketio";
+      case PEER -> "socket.io";
+    };
+  }
+
+  /** Whether this is our server (a JVM, with accounts), whichever protocol drives it. */
+  boolean ours() {
+    return kind != Kind.PEER;
   }
 
   boolean needsAccounts() {
-    return kind == Kind.JCHAT;
+    return ours();
   }
 
   BenchClient client(Measurements measurements, int index, String room, EventLoop loop, String token, Long since) {
-    return kind == Kind.JCHAT
-        ? new JchatClient(measurements, index, room, loop, token, since)
-        : new SocketIoClient(measurements, index, loop);
+    return switch (kind) {
+      case JCHAT -> new JchatClient(measurements, index, room, loop, token, since);
+      case JCHAT_SOCKETIO -> new SocketIoClient(measurements, index, room, loop, token);
+      case PEER -> new SocketIoClient(measurements, index, loop);
+    };
   }
 
   long rssBytes() {
@@ -194,7 +204,7 @@ final class Target implements AutoCloseable {
   /** Heap in use, after a full GC when asked; -1 when it cannot be read. */
   long heapBytes(boolean afterGc) {
     try {
-      if (kind == Kind.JCHAT) {
+      if (ours()) {
         return Proc.jvmHeapUsed(pid, afterGc);
       }
       HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Proves the load generator still speaks both protocols: a few clients for a couple of seconds. It
- * checks that messages went out and came back, never how fast (speed is for bench/run.sh).
+ * Proves the load generator still speaks both protocols, and Socket.IO to our server too: a few
+ * clients for a couple of seconds. It checks that messages went out and came back, never how fast
+ * (speed is for bench/run.sh).
  */
 class LoadGeneratorSmokeTest {
   @TempDir
@@ -27,32 +28,33 @@ class LoadGeneratorSmokeTest {
   @Test
   @Timeout(120)
   void aFewClientsOfOurServerSendAndReceiveInTheFanOutScenario() {
-    ChatConfig config = ChatConfig.from(
-        Map.of("PORT", "0", "HOST", "127.0.0.1", "CHAT_DATA_DIR", data.toString()), new Properties());
-    try (ChatApplication app = ChatApplication.start(config)) {
-      Target target = Target.attach(Target.Kind.JCHAT, "http://127.0.0.1:" + app.port(), ProcessHandle.current().pid());
+    List<LoadStep> steps = smokeRunOnOurServer(Target.Kind.JCHAT, "nio");
 
-      List<LoadStep> steps = smokeRun(target, "nio");
-
-      assertThat(steps).hasSize(1);
-      assertThat(steps.get(0).stats().sent()).isPositive();
-      assertThat(steps.get(0).stats().delivered()).isPositive();
-      assertThat(steps.get(0).stats().acked()).isPositive();
-    }
+    assertThat(steps).hasSize(1);
+    assertThat(steps.get(0).stats().sent()).isPositive();
+    assertThat(steps.get(0).stats().delivered()).isPositive();
+    assertThat(steps.get(0).stats().acked()).isPositive();
   }
 
   @Test
   @Timeout(120)
   void theJdkClientDrivesOurServerToo() {
-    ChatConfig config = ChatConfig.from(
-        Map.of("PORT", "0", "HOST", "127.0.0.1", "CHAT_DATA_DIR", data.toString()), new Properties());
-    try (ChatApplication app = ChatApplication.start(config)) {
-      Target target = Target.attach(Target.Kind.JCHAT, "http://127.0.0.1:" + app.port(), ProcessHandle.current().pid());
+    assertThat(smokeRunOnOurServer(Target.Kind.JCHAT, "jdk").get(0).stats().delivered()).isPositive();
+  }
 
-      List<LoadStep> steps = smokeRun(target, "jdk");
+  @Test
+  @Timeout(120)
+  void theSocketIoClientDrivesOurServerThroughItsSocketIoBinding() {
+    List<LoadStep> steps = smokeRunOnOurServer(Target.Kind.JCHAT_SOCKETIO, "nio");
 
-      assertThat(steps.get(0).stats().delivered()).isPositive();
-    }
+    assertThat(steps.get(0).stats().sent()).isPositive();
+    assertThat(steps.get(0).stats().delivered()).isPositive();
+  }
+
+  @Test
+  @Timeout(120)
+  void theSocketIoClientLongPollsOurServerToo() {
+    assertThat(smokeRunOnOurServer(Target.Kind.JCHAT_SOCKETIO, "polling").get(0).stats().delivered()).isPositive();
   }
 
   @Test
@@ -65,6 +67,16 @@ class LoadGeneratorSmokeTest {
 
       assertThat(steps.get(0).stats().sent()).isPositive();
       assertThat(steps.get(0).stats().delivered()).isPositive();
+    }
+  }
+
+  /** Our server in this JVM, driven as {@code kind} by the {@code client}. */
+  private List<LoadStep> smokeRunOnOurServer(Target.Kind kind, String client) {
+    ChatConfig config = ChatConfig.from(
+        Map.of("PORT", "0", "HOST", "127.0.0.1", "CHAT_DATA_DIR", data.toString()), new Properties());
+    try (ChatApplication app = ChatApplication.start(config)) {
+      Target target = Target.attach(kind, "http://127.0.0.1:" + app.port(), ProcessHandle.current().pid());
+      return smokeRun(target, client);
     }
   }
 

@@ -93,7 +93,7 @@ public final class HttpApi {
     if (!origins.admits(origin)) {
       return OriginPolicy.REFUSED;
     }
-    Map<String, String> cors = cors(origin);
+    Map<String, String> cors = OriginPolicy.cors(origin);
     if (request.method().equals("OPTIONS")) {
       return new HttpResponse(204, cors, "");
     }
@@ -236,18 +236,6 @@ public final class HttpApi {
       return error(cors, ErrorCode.INVALID_PAYLOAD, "the body must be a JSON object");
     }
     return handler.handle(parsed.getAsJsonObject());
-  }
-
-  private Map<String, String> cors(String origin) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    if (origin != null) {
-      headers.put("Access-Control-Allow-Origin", origin);
-      headers.put("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-      headers.put("Access-Control-Allow-Headers", "Authorization, Content-Type");
-      headers.put("Access-Control-Max-Age", "600");
-      headers.put("Vary", "Origin");
-    }
-    return headers;
   }
 
   private static HttpResponse error(Map<String, String> headers, Rejection rejection) {

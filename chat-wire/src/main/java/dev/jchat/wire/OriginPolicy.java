@@ -1,6 +1,8 @@
 package dev.jchat.wire;
 
 import dev.jchat.core.domain.ErrorCode;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +24,19 @@ public final class OriginPolicy {
 
   public OriginPolicy(String regex) {
     this.allowed = Pattern.compile(regex);
+  }
+
+  /** The CORS headers of an answer to an admitted origin: none for a request without an Origin. */
+  public static Map<String, String> cors(String origin) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (origin != null) {
+      headers.put("Access-Control-Allow-Origin", origin);
+      headers.put("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+      headers.put("Access-Control-Allow-Headers", "Authorization, Content-Type");
+      headers.put("Access-Control-Max-Age", "600");
+      headers.put("Vary", "Origin");
+    }
+    return headers;
   }
 
   /** A request without an Origin (not a browser) is allowed; {@code null} as a string is not. */

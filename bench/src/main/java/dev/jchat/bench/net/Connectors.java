@@ -1,6 +1,9 @@
 package dev.jchat.bench.net;
 
-/** Builds the client the generator runs on: {@code nio} (the default) or {@code jdk}. */
+/**
+ * Builds the client the generator runs on: {@code nio} (the default) or {@code jdk}, or Engine.IO
+ * long-polling ({@code polling}, for the Socket.IO targets only).
+ */
 public final class Connectors {
   private Connectors() {
   }
@@ -13,7 +16,8 @@ public final class Connectors {
     return switch (kind) {
       case "nio" -> NioWebSocket.connector(loops);
       case "jdk" -> JdkWebSocket.connector(loops, threads);
-      default -> throw new IllegalArgumentException("--client must be nio or jdk, not " + kind);
+      case "polling" -> LongPollingSocket.connector(loops, threads);
+      default -> throw new IllegalArgumentException("--client must be nio, jdk or polling, not " + kind);
     };
   }
 }

@@ -1,10 +1,11 @@
-package dev.jchat.javalin;
+package dev.jchat.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -31,5 +32,21 @@ class EncodedFramesTest {
         assertThat(StandardCharsets.UTF_8.decode(encoded.utf8(frame)).toString()).isEqualTo(frame);
       }
     }
+  }
+
+  @Test
+  void aTranslatedFrameIsTranslatedOncePerBroadcast() {
+    AtomicInteger translations = new AtomicInteger();
+    EncodedFrames packets = new EncodedFrames(frame -> {
+      translations.incrementAndGet();
+      return "4" + frame;
+    });
+    String frame = "{\"n\":1}";
+
+    for (int recipient = 0; recipient < 3; recipient++) {
+      assertThat(StandardCharsets.UTF_8.decode(packets.utf8(frame)).toString()).isEqualTo("4{\"n\":1}");
+    }
+
+    assertThat(translations).hasValue(1);
   }
 }
