@@ -60,7 +60,8 @@ final class Target implements AutoCloseable {
     return switch (name) {
       case "jchat", "ours" -> Kind.JCHAT;
       case "peer", "socket.io" -> Kind.PEER;
-      default -> throw new IllegalArgumentException("a target is jchat or peer, not " + name);
+      default -> throw new IllegalArgumentException("a target is jchat, jchat-redis-N (N instances on Redis) or peer,"
+          + " not " + name);
     };
   }
 
