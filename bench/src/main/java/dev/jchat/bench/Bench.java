@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -78,11 +77,11 @@ public final class Bench {
     out.println("command: " + options);
     switch (options.scenario()) {
       case "fanout" -> fanOut();
-      case "rooms" -> eachTarget(List.of("jchat"),
+      case "rooms" -> eachDeployment(options.list("targets", "jchat"),
           LoadStep.table("many rooms: each message reaches the members of its room"),
-          (target, connector, table) -> ManyRooms.run(target, connector, options, table, log));
-      case "idle" -> eachTarget(options.list("targets", "jchat,peer"), Idle.table(), (target, connector, table) ->
-          Idle.run(target, connector, options, table, log));
+          (deployment, connector, table) -> ManyRooms.run(deployment, connector, options, table, log));
+      case "idle" -> eachDeployment(options.list("targets", "jchat,peer"), Idle.table(),
+          (deployment, connector, table) -> Idle.run(deployment, connector, options, table, log));
       case "persistence" -> persistence();
       case "recovery" -> recovery();
       default -> throw new IllegalArgumentException("unknown scenario " + options.scenario());
@@ -90,20 +89,20 @@ public final class Bench {
   }
 
   private interface Body {
-    void run(Target target, Connector connector, Table table);
+    void run(Deployment deployment, Connector connector, Table table);
   }
 
-  private void eachTarget(List<String> targets, Table table, Body body) {
+  /** Runs {@code body} against each of {@code targets} in turn (jchat, peer, jchat-redis-N), or the --url one. */
+  private void eachDeployment(List<String> targets, Table table, Body body) {
     if (options.has("url")) {
       try (Connector connector = connector()) {
-        body.run(attached(), connector, table);
+        body.run(Deployment.of(attached()), connector, table);
       }
     } else {
       for (String name : targets) {
-        try (Target target = start(Target.kind(name), Map.of()); Connector connector = connector()) {
-          log.printf("started %s (pid %d, store %s) at %s%n", target.label(), target.pid(), target.store(),
-              target.baseUrl());
-          body.run(target, connector, table);
+        try (Deployment deployment = Deployment.start(name, options); Connector connector = connector()) {
+          log.println("started " + deployment);
+          body.run(deployment, connector, table);
         }
       }
     }
@@ -113,15 +112,21 @@ public final class Bench {
   private void fanOut() {
     Table table = LoadStep.table("fan-out: one room, every client receives every message");
     List<List<LoadStep>> results = new ArrayList<>();
-    eachTarget(options.list("targets", "jchat,peer"), table, (target, connector, rows) ->
-        results.add(FanOut.run(target, connector, options, rows, log)));
-    List<LoadStep> ours = results.stream().filter(steps -> !steps.isEmpty() && steps.get(0).server().equals("jchat"))
-        .findFirst().orElse(null);
-    List<LoadStep> peer = results.stream().filter(steps -> !steps.isEmpty() && !steps.get(0).server().equals("jchat"))
-        .findFirst().orElse(null);
+    eachDeployment(options.list("targets", "jchat,peer"), table, (deployment, connector, rows) ->
+        results.add(FanOut.run(deployment, connector, options, rows, log)));
+    List<LoadStep> ours = ranOn(results, "jchat");
+    List<LoadStep> peer = ranOn(results, "socket.io");
     if (ours != null && peer != null) {
       compare(ours, peer).print(out);
     }
+    if (results.stream().flatMap(List::stream).anyMatch(step -> step.span().broker() != null)) {
+      ScaleOut.table(results).print(out);
+    }
+  }
+
+  private static List<LoadStep> ranOn(List<List<LoadStep>> results, String server) {
+    return results.stream().filter(steps -> !steps.isEmpty() && steps.get(0).server().equals(server))
+        .findFirst().orElse(null);
   }
 
   /** Side by side at the rates both ran: latency and deliveries per server CPU-second. */
@@ -158,7 +163,8 @@ public final class Bench {
     } else {
       for (String store : options.list("stores", "h2")) {
         String schema = "bench_" + Long.toString(System.currentTimeMillis(), 36);
-        try (Target target = start(Target.Kind.JCHAT, Persistence.environment(store, options, schema));
+        try (Target target = Target.startJchat(options, Persistence.environment(store, options, schema),
+            Target.Kind.JCHAT);
              Connector connector = connector()) {
           log.printf("started jchat (pid %d, store %s) at %s%n", target.pid(), target.store(), target.baseUrl());
           Recovery.run(target, connector, options, table, log);
@@ -182,7 +188,8 @@ public final class Bench {
     } else {
       for (String store : options.list("stores", "h2,postgres")) {
         String schema = "bench_" + Long.toString(System.currentTimeMillis(), 36);
-        try (Target target = start(Target.Kind.JCHAT, Persistence.environment(store, options, schema));
+        try (Target target = Target.startJchat(options, Persistence.environment(store, options, schema),
+            Target.Kind.JCHAT);
              Connector connector = connector()) {
           log.printf("started jchat (pid %d, store %s) at %s%n", target.pid(), target.store(), target.baseUrl());
           if (!target.store().startsWith(store)) {
@@ -198,10 +205,6 @@ public final class Bench {
       }
     }
     table.print(out);
-  }
-
-  private Target start(Target.Kind kind, Map<String, String> env) {
-    return kind == Target.Kind.PEER ? Target.startPeer(options) : Target.startJchat(options, env, kind);
   }
 
   private Target attached() {

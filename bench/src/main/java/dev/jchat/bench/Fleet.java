@@ -15,14 +15,15 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.IntFunction;
 
 /**
- * The generator's connections to one target: registers the users they log in as (one per
- * {@code --per-user} connections), opens them a bounded number at a time, and closes them all.
+ * The generator's connections to one deployment: registers the users they log in as (one per
+ * {@code --per-user} connections, on the first instance: the instances share the database), opens them a
+ * bounded number at a time, client {@code i} to instance {@code i mod N}, and closes them all.
  */
 final class Fleet implements AutoCloseable {
   private static final int CONNECTING_AT_ONCE = 200;
   private static final int REGISTERING_AT_ONCE = 2;
 
-  private final Target target;
+  private final Deployment deployment;
   private final Connector connector;
   private final Measurements measurements;
   private final int perUser;
@@ -30,8 +31,8 @@ final class Fleet implements AutoCloseable {
   private final List<String> tokens = new ArrayList<>();
   private final List<BenchClient> clients = new ArrayList<>();
 
-  Fleet(Target target, Connector connector, Measurements measurements, Options options) {
-    this.target = target;
+  Fleet(Deployment deployment, Connector connector, Measurements measurements, Options options) {
+    this.deployment = deployment;
     this.connector = connector;
     this.measurements = measurements;
     this.perUser = options.integer("per-user", 10);
@@ -50,14 +51,14 @@ final class Fleet implements AutoCloseable {
 
   /** Registers users for {@code clientCount} clients in all (only those not registered yet). */
   void ensureUsers(int clientCount) {
-    if (!target.needsAccounts()) {
+    if (!deployment.instance(0).needsAccounts()) {
       return;
     }
     int needed = (clientCount + perUser - 1) / perUser;
     if (needed > tokens.size()) {
       int more = needed - tokens.size();
       Duration timeout = Duration.ofSeconds(30 + more / 5);
-      List<String> added = Accounts.register(target.baseUrl(), prefix + "u" + tokens.size() + "_", more,
+      List<String> added = Accounts.register(deployment.instance(0).baseUrl(), prefix + "u" + tokens.size() + "_", more,
           REGISTERING_AT_ONCE, timeout);
       tokens.addAll(added);
     }
@@ -70,6 +71,7 @@ final class Fleet implements AutoCloseable {
     List<BenchClient> added = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       int index = clients.size() + i;
+      Target target = deployment.instance(index);
       String token = target.needsAccounts() ? tokens.get(index / perUser) : null;
       added.add(target.client(measurements, index, room.apply(index), loops[index % loops.length], token, null));
     }
@@ -80,14 +82,14 @@ final class Fleet implements AutoCloseable {
 
   /** One more client outside the numbering (the recovery reader), logged in with {@code token}. */
   BenchClient single(String room, String token, Long since, Duration timeout) {
-    BenchClient client = target.client(measurements, -1, room, connector.loops()[0], token, since);
+    BenchClient client = deployment.instance(-1).client(measurements, -1, room, connector.loops()[0], token, since);
     connect(List.of(client), timeout);
     return client;
   }
 
   /** A token of a user whose connections this fleet does not use (registers it). */
   String spareToken(String name) {
-    return Accounts.register(target.baseUrl(), prefix + name, 1, 1, Duration.ofSeconds(30)).get(0);
+    return Accounts.register(deployment.instance(0).baseUrl(), prefix + name, 1, 1, Duration.ofSeconds(30)).get(0);
   }
 
   private void connect(List<BenchClient> batch, Duration timeout) {
@@ -100,7 +102,7 @@ final class Fleet implements AutoCloseable {
               + " s");
         }
         client.ready().whenComplete((ready, failure) -> slots.release());
-        connector.connect(client.uri(target.baseUrl()), client.loop(), client);
+        connector.connect(client.uri(deployment.instance(client.index()).baseUrl()), client.loop(), client);
       }
       CompletableFuture.allOf(batch.stream().map(BenchClient::ready).toArray(CompletableFuture[]::new))
           .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);

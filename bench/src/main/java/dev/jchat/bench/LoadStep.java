@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * One measured step: the senders send at a fixed rate for a while, then the step waits (bounded)
  * for the last deliveries. CPU is read over the whole step, from the first send to the last delivery;
- * memory right after it.
+ * memory right after it. Both add up over the instances of the deployment.
  */
 record LoadStep(String server, int clients, int senders, double rate, int recipients, StepStats stats,
                 Usage.Span span, long rssBytes, long heapBytes, String busiestThreads) {
@@ -27,13 +27,13 @@ record LoadStep(String server, int clients, int senders, double rate, int recipi
     }
   }
 
-  static LoadStep run(Target target, Fleet fleet, List<BenchClient> senders, Plan plan) {
+  static LoadStep run(Deployment deployment, Fleet fleet, List<BenchClient> senders, Plan plan) {
     StepStats stats = fleet.measurements().begin(plan.step());
     if (plan.profiling() != null) {
       plan.profiling().start(Math.round(plan.rate()) + "msgs");
     }
-    Usage before = Usage.now(target.pid());
-    var threadsBefore = Proc.threadCpuNanos(target.pid());
+    Usage before = deployment.usage();
+    var threadsBefore = Proc.threadCpuNanos(deployment.pids());
     long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
     long end = start + plan.duration().toNanos();
     CountDownLatch lastSent = Pacer.schedule(senders, plan.rate(), plan.step(), stats, plan.padding(), start, end);
@@ -45,17 +45,17 @@ record LoadStep(String server, int clients, int senders, double rate, int recipi
         || plan.waitForAcks() && stats.acked() < stats.sent())) {
       Target.sleep(5);
     }
-    Usage after = Usage.now(target.pid());
-    var threadsAfter = Proc.threadCpuNanos(target.pid());
+    Usage after = deployment.usage();
+    var threadsAfter = Proc.threadCpuNanos(deployment.pids());
     stats.freeze();
     if (plan.profiling() != null) {
       plan.profiling().stop();
     }
-    long rss = target.rssBytes();
-    long heap = plan.readHeap() ? target.heapBytes(false) : -1;
+    long rss = deployment.rssBytes();
+    long heap = plan.readHeap() ? deployment.heapBytes(false) : -1;
     Usage.Span span = after.since(before);
-    return new LoadStep(target.label(), (int) fleet.openCount(), senders.size(), plan.rate(), plan.recipients(), stats,
-        span, rss, heap, Proc.busiestThreads(threadsBefore, threadsAfter, span.seconds(), 4));
+    return new LoadStep(deployment.label(), (int) fleet.openCount(), senders.size(), plan.rate(), plan.recipients(),
+        stats, span, rss, heap, Proc.busiestThreads(threadsBefore, threadsAfter, span.seconds(), 4));
   }
 
   private static void awaitUntil(CountDownLatch latch, long deadline) {

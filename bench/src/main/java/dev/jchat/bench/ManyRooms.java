@@ -16,7 +16,7 @@ final class ManyRooms {
   private ManyRooms() {
   }
 
-  static List<LoadStep> run(Target target, Connector connector, Options options, Table table, PrintStream log) {
+  static List<LoadStep> run(Deployment deployment, Connector connector, Options options, Table table, PrintStream log) {
     int clients = options.integer("clients", 5000);
     int roomSize = options.integer("room-size", 10);
     int rooms = clients / roomSize;
@@ -25,19 +25,19 @@ final class ManyRooms {
     Duration warmup = options.seconds("warmup-seconds", 20);
     String padding = FanOut.padding(options.integer("text-size", 64));
     List<LoadStep> steps = new ArrayList<>();
-    Profiling profiling = Profiling.of(options, target);
-    try (Fleet fleet = new Fleet(target, connector, new Measurements(), options)) {
+    Profiling profiling = Profiling.of(options, deployment);
+    try (Fleet fleet = new Fleet(deployment, connector, new Measurements(), options)) {
       long connecting = System.nanoTime();
       fleet.add(rooms * roomSize, index -> "room-" + index / roomSize, Duration.ofSeconds(60 + clients / 20));
-      log.printf("%s: %d clients in %d rooms after %.1f s%n", target.label(), rooms * roomSize, rooms,
+      log.printf("%s: %d clients in %d rooms after %.1f s%n", deployment.label(), rooms * roomSize, rooms,
           (System.nanoTime() - connecting) / 1e9);
       int step = 0;
       if (!warmup.isZero()) {
-        LoadStep.run(target, fleet, senders(fleet.clients(), rates.get(0), rooms, roomSize),
+        LoadStep.run(deployment, fleet, senders(fleet.clients(), rates.get(0), rooms, roomSize),
             new LoadStep.Plan(step++, rates.get(0), roomSize, warmup, Duration.ofSeconds(3), padding, false, false));
       }
       for (int rate : rates) {
-        LoadStep result = LoadStep.run(target, fleet, senders(fleet.clients(), rate, rooms, roomSize),
+        LoadStep result = LoadStep.run(deployment, fleet, senders(fleet.clients(), rate, rooms, roomSize),
             new LoadStep.Plan(step++, rate, roomSize, duration, Duration.ofSeconds(5), padding, false, true,
                 profiling));
         steps.add(result);
@@ -48,7 +48,7 @@ final class ManyRooms {
         }
       }
     }
-    table.note(target.label() + ": " + rooms + " rooms of " + roomSize + "; highest rate held: "
+    table.note(deployment.label() + ": " + rooms + " rooms of " + roomSize + "; highest rate held: "
         + FanOut.highestHeld(steps));
     return steps;
   }

@@ -39,7 +39,7 @@ final class Persistence {
     psql(options, "drop schema if exists " + schema + " cascade");
   }
 
-  private static void psql(Options options, String sql) {
+  static void psql(Options options, String sql) {
     try {
       Process psql = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", options.text("db-user", "postgres"), "-d",
           "test", "-q", "-c", sql).redirectErrorStream(true).start();
@@ -63,13 +63,14 @@ final class Persistence {
     Duration warmup = options.seconds("warmup-seconds", 5);
     String padding = FanOut.padding(options.integer("text-size", 64));
     List<LoadStep> steps = new ArrayList<>();
-    Profiling profiling = Profiling.of(options, target);
-    try (Fleet fleet = new Fleet(target, connector, new Measurements(), options)) {
+    Deployment deployment = Deployment.of(target);
+    Profiling profiling = Profiling.of(options, deployment);
+    try (Fleet fleet = new Fleet(deployment, connector, new Measurements(), options)) {
       fleet.add(senders, index -> "persist-" + index, Duration.ofSeconds(60));
       List<BenchClient> all = fleet.clients();
       int step = 0;
       if (!warmup.isZero()) {
-        LoadStep.run(target, fleet, all, new LoadStep.Plan(step++, rates.get(0), 1, warmup, Duration.ofSeconds(5),
+        LoadStep.run(deployment, fleet, all, new LoadStep.Plan(step++, rates.get(0), 1, warmup, Duration.ofSeconds(5),
             padding, true, false));
       }
       for (int rate : rates) {
@@ -78,7 +79,7 @@ final class Persistence {
               + Table.num(senders * Pacer.MAX_RATE_PER_SENDER) + " msg/s under the limit of 10/s per connection");
           continue;
         }
-        LoadStep result = LoadStep.run(target, fleet, all, new LoadStep.Plan(step++, rate, 1, duration,
+        LoadStep result = LoadStep.run(deployment, fleet, all, new LoadStep.Plan(step++, rate, 1, duration,
             Duration.ofSeconds(10), padding, true, false, profiling));
         steps.add(result);
         addTo(table, store, result);

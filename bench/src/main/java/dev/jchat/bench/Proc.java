@@ -49,23 +49,28 @@ final class Proc {
     }
   }
 
-  /** CPU time per thread name (digits folded, so pools add up), from /proc/<pid>/task; empty if unreadable. */
-  static Map<String, Long> threadCpuNanos(long pid) {
+  /**
+   * CPU time per thread name (digits folded, so pools add up), from /proc/<pid>/task, summed over the
+   * processes (the instances of a deployment have the same threads); empty if unreadable.
+   */
+  static Map<String, Long> threadCpuNanos(List<Long> pids) {
     Map<String, Long> byName = new HashMap<>();
-    Path tasks = Path.of("/proc", Long.toString(pid), "task");
-    try (var threads = Files.list(tasks)) {
-      threads.forEach(task -> {
-        try {
-          String stat = Files.readString(task.resolve("stat"));
-          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "N");
-          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-          byName.merge(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * TICK_NANOS, Long::sum);
-        } catch (IOException | RuntimeException e) {
-          // the thread ended meanwhile
-        }
-      });
-    } catch (IOException e) {
-      // no per-thread figures
+    for (long pid : pids) {
+      Path tasks = Path.of("/proc", Long.toString(pid), "task");
+      try (var threads = Files.list(tasks)) {
+        threads.forEach(task -> {
+          try {
+            String stat = Files.readString(task.resolve("stat"));
+            String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "N");
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            byName.merge(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * TICK_NANOS, Long::sum);
+          } catch (IOException | RuntimeException e) {
+            // the thread ended meanwhile
+          }
+        });
+      } catch (IOException e) {
+        // no per-thread figures
+      }
     }
     return byName;
   }

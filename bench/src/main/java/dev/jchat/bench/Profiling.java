@@ -8,23 +8,23 @@ import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
 /**
- * JFR recordings of the measured steps only ({@code --profile DIR}): our server's through jcmd
- * (JFR.start before the step, JFR.dump after), the generator's in-process. Summarize them with
+ * JFR recordings of the measured steps only ({@code --profile DIR}): our servers' through jcmd
+ * (JFR.start before the step, JFR.dump after; one file per instance), the generator's in-process. Summarize them with
  * {@link JfrTop}. The peer is not recorded (use node --cpu-prof for it).
  */
 final class Profiling {
   private final Path dir;
-  private final Target target;
+  private final Deployment deployment;
   private Recording generator;
   private String name;
 
-  private Profiling(Path dir, Target target) {
+  private Profiling(Path dir, Deployment deployment) {
     this.dir = dir;
-    this.target = target;
+    this.deployment = deployment;
   }
 
   /** Null unless {@code --profile} names a folder. */
-  static Profiling of(Options options, Target target) {
+  static Profiling of(Options options, Deployment deployment) {
     if (!options.has("profile")) {
       return null;
     }
@@ -34,13 +34,15 @@ final class Profiling {
     } catch (IOException e) {
       throw new IllegalStateException("cannot create " + dir, e);
     }
-    return new Profiling(dir, target);
+    return new Profiling(dir, deployment);
   }
 
   void start(String step) {
-    name = target.label() + "-" + step;
-    if (target.ours()) {
-      Proc.jcmd(target.pid(), "JFR.start", "name=bench", "settings=profile");
+    name = deployment.label() + "-" + step;
+    for (int i = 0; i < deployment.size(); i++) {
+      if (deployment.instance(i).ours()) {
+        Proc.jcmd(deployment.instance(i).pid(), "JFR.start", "name=bench", "settings=profile");
+      }
     }
     try {
       generator = new Recording(Configuration.getConfiguration("profile"));
@@ -51,9 +53,12 @@ final class Profiling {
   }
 
   void stop() {
-    if (target.ours()) {
-      Path file = dir.resolve("server-" + name + ".jfr").toAbsolutePath();
-      Proc.jcmd(target.pid(), "JFR.stop", "name=bench", "filename=" + file);
+    for (int i = 0; i < deployment.size(); i++) {
+      if (deployment.instance(i).ours()) {
+        String instance = deployment.size() == 1 ? "" : "-" + i;
+        Path file = dir.resolve("server-" + name + instance + ".jfr").toAbsolutePath();
+        Proc.jcmd(deployment.instance(i).pid(), "JFR.stop", "name=bench", "filename=" + file);
+      }
     }
     try {
       generator.stop();

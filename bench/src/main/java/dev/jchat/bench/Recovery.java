@@ -36,16 +36,17 @@ final class Recovery {
     List<Integer> frameBytes = new ArrayList<>();
     boolean anyHasMore = false;
     double serverCpuSeconds = 0;
-    try (Fleet fleet = new Fleet(target, connector, measurements, options)) {
+    Deployment deployment = Deployment.of(target);
+    try (Fleet fleet = new Fleet(deployment, connector, measurements, options)) {
       fleet.add(writers, index -> ROOM, Duration.ofSeconds(60));
       String readerToken = fleet.spareToken("reader");
       Long since = null;
       for (int round = 0; round <= rounds; round++) {
-        Usage before = Usage.now(target.pid());
+        Usage before = deployment.usage();
         long connectAt = System.nanoTime();
         BenchClient reader = fleet.single(ROOM, readerToken, since, Duration.ofSeconds(30));
         JchatClient.History history = ((JchatClient) reader).history().getNow(null);
-        Usage.Span span = Usage.now(target.pid()).since(before);
+        Usage.Span span = deployment.usage().since(before);
         if (history == null) {
           throw new IllegalStateException("the reader was in the room without a chat:history");
         }

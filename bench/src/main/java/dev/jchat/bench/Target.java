@@ -63,7 +63,8 @@ final class Target implements AutoCloseable {
       case "jchat", "ours" -> Kind.JCHAT;
       case "jchat-socketio", "ours-socketio" -> Kind.JCHAT_SOCKETIO;
       case "peer", "socket.io" -> Kind.PEER;
-      default -> throw new IllegalArgumentException("a target is jchat, jchat-socketio or peer, not " + name);
+      default -> throw new IllegalArgumentException("a target is jchat, jchat-socketio, jchat-redis-N (N instances on"
+          + " Redis) or peer, not " + name);
     };
   }
 

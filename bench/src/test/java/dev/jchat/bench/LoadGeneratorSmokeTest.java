@@ -1,6 +1,7 @@
 package dev.jchat.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jchat.app.ChatApplication;
@@ -11,17 +12,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Proves the load generator still speaks both protocols, and Socket.IO to our server too: a few
+ * Proves the load generator still speaks both protocols, Socket.IO to our server too, and drives
+ * several instances on Redis: a few
  * clients for a couple of seconds. It checks that messages went out and came back, never how fast
  * (speed is for bench/run.sh).
  */
 class LoadGeneratorSmokeTest {
+  /** A few clients, one two-second step: what every test here runs, some with more clients or steps. */
+  private static final Options SMOKE = Options.parse("fanout", "--clients", "6", "--senders", "2", "--rates", "4",
+      "--step-seconds", "2", "--warmup-seconds", "0", "--heap", "false", "--per-user", "3");
+
   @TempDir
   Path data;
 
@@ -70,6 +77,43 @@ class LoadGeneratorSmokeTest {
     }
   }
 
+  @Test
+  @Timeout(240)
+  void fanOutRunsOnTwoInstancesOfTheJarThroughRedis() {
+    Path jar = Path.of("../app/target/jchat-app.jar");
+    Options options = SMOKE.with("clients", "20", "per-user", "5", "jar", jar.toString());
+    Optional<String> missing = missingForManyInstances(jar, options);
+    if (missing.isPresent() && "true".equals(System.getenv("CI"))) {
+      fail(missing.get() + "; CI must run this test");
+    }
+    assumeTrue(missing.isEmpty(), () -> missing.get() + "; skipped outside CI");
+    try (Deployment deployment = Deployment.start("jchat-redis-2", options)) {
+      List<LoadStep> steps = smokeRun(deployment, "nio", options);
+      ScaleOut.table(List.of(steps)).print(System.out);
+
+      assertThat(steps).hasSize(1);
+      LoadStep step = steps.get(0);
+      assertThat(step.stats().sent()).isPositive();
+      // half the clients are on the other instance than a given sender: more than half delivered went through Redis
+      assertThat(step.ratio()).isGreaterThan(0.5);
+      assertThat(step.span().broker().publishes()).isGreaterThanOrEqualTo(step.stats().sent());
+    }
+  }
+
+  /** Why the many-instance run cannot go here (no app jar, Redis or PostgreSQL through psql), if so. */
+  private static Optional<String> missingForManyInstances(Path jar, Options options) {
+    if (!Files.isRegularFile(jar)) {
+      return Optional.of(jar + " is missing (mvn install -DskipTests -pl app -am)");
+    }
+    try {
+      Redis.of(options);
+      Persistence.psql(options, "select 1");
+      return Optional.empty();
+    } catch (IllegalStateException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
   /** Our server in this JVM, driven as {@code kind} by the {@code client}. */
   private List<LoadStep> smokeRunOnOurServer(Target.Kind kind, String client) {
     ChatConfig config = ChatConfig.from(
@@ -81,11 +125,13 @@ class LoadGeneratorSmokeTest {
   }
 
   private static List<LoadStep> smokeRun(Target target, String client) {
-    Options options = Options.parse("fanout", "--clients", "6", "--senders", "2", "--rates", "4",
-        "--step-seconds", "2", "--warmup-seconds", "0", "--heap", "false", "--per-user", "3");
+    return smokeRun(Deployment.of(target), client, SMOKE);
+  }
+
+  private static List<LoadStep> smokeRun(Deployment deployment, String client, Options options) {
     Table table = LoadStep.table("smoke");
     try (Connector connector = Connectors.create(client, 1)) {
-      List<LoadStep> steps = FanOut.run(target, connector, options, table, System.err);
+      List<LoadStep> steps = FanOut.run(deployment, connector, options, table, System.err);
       table.print(System.out);
       return steps;
     }

@@ -114,9 +114,10 @@ class SocketIoCodecTest {
 
     @Test
     void anAckAnswersTheEventWhoseIdIsOneLower() {
-      String frame = frames.encode(new ServerEvent.Ack(13, new ServerEvent.SentResult(5, Instant.parse("2026-01-02T03:04:05.678Z"))));
+      Instant time = Instant.parse("2026-01-02T03:04:05.678Z");
+      String frame = frames.encode(new ServerEvent.Ack(13, new ServerEvent.SentResult(5, 2, time)));
 
-      assertThat(codec.packet(frame)).isEqualTo("312[{\"id\":5,\"time\":\"2026-01-02T03:04:05.678Z\"}]");
+      assertThat(codec.packet(frame)).isEqualTo("312[{\"id\":5,\"seq\":2,\"time\":\"2026-01-02T03:04:05.678Z\"}]");
     }
 
     @Test
