@@ -3,6 +3,7 @@ package dev.jchat.jdbc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A TCP proxy on 127.0.0.1 in front of a server. {@link #cut} closes every connection and refuses new
@@ -54,13 +56,41 @@ public final class TcpProxy implements AutoCloseable {
     sockets.clear();
   }
 
-  /** Listens again on the same port. */
+  /**
+   * Listens again on the same port. The port may stay taken for a moment after the cut: by a closed
+   * connection that the client has not closed yet, or by another program's outgoing connection, since
+   * the port came from the ephemeral range. So the bind is tried again for a few seconds.
+   */
   public synchronized void restore() throws IOException {
-    ServerSocket again = new ServerSocket();
-    again.setReuseAddress(true);
-    again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    ServerSocket again = bindAgain(System.nanoTime() + TimeUnit.SECONDS.toNanos(10));
     listener = again;
     threads.execute(() -> accept(again));
+  }
+
+  private ServerSocket bindAgain(long deadline) throws IOException {
+    while (true) {
+      ServerSocket again = new ServerSocket();
+      again.setReuseAddress(true);
+      try {
+        again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        return again;
+      } catch (BindException e) {
+        again.close();
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        pause(); // an operating system's state, not an event of ours: nothing to wait on but time
+      }
+    }
+  }
+
+  private static void pause() throws IOException {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while the port was taken", e);
+    }
   }
 
   public synchronized void freeze() {
