@@ -13,7 +13,8 @@ import java.util.function.UnaryOperator;
  * translation, which then also runs once per broadcast. Thread-safe.
  */
 public final class EncodedFrames {
-  private static final int SLOTS = 64;
+  /** Well above the 256 events the fan-out queues at once, so that their frames rarely share a slot. */
+  private static final int SLOTS = 4096;
 
   private record Encoded(String text, ByteBuffer bytes) {
   }

@@ -212,6 +212,29 @@ class ChatServiceTest {
   }
 
   @Test
+  void readers_are_not_cut_off_when_the_fanout_falls_far_behind_a_busy_room() {
+    ChatSettings.RateLimit unlimited = new ChatSettings.RateLimit(10_000, 10_000);
+    ChatSettings settings = ChatSettings.builder()
+        .limits(new ChatSettings.Limits(unlimited, unlimited, unlimited, 100, 20))
+        .outbox(new ChatSettings.OutboxBounds(300, 10_000_000)).writeInterval(Duration.ZERO).build();
+    ChatService busy = chat(settings, fanout);
+    Client sender = new Client(busy).authenticated(alice).in("general");
+    List<Client> readers = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      readers.add(new Client(busy).authenticated(new User(100 + i, "reader" + i)).in("general"));
+    }
+    fanout.pause(); // a burst of 600 messages, twice the outbox's bound, piles up before the fan-out runs
+    for (int i = 0; i < 600; i++) {
+      sender.request(new Command.Send("general", "message " + i, null));
+    }
+    fanout.resume();
+    for (Client reader : readers) {
+      assertThat(reader.connection.closeCode()).isNull();
+      assertThat(reader.events(ServerEvent.NewMessage.class)).hasSize(600);
+    }
+  }
+
+  @Test
   void the_fanout_writes_a_connection_at_most_once_per_interval_and_passes_over_it_to_others() {
     Duration interval = Duration.ofMillis(400);
     ChatService paced = chat(ChatSettings.builder().writeInterval(interval).build(), Runnable::run);
