@@ -2,6 +2,7 @@ package dev.jchat.javalin;
 
 import dev.jchat.conformance.ClosingConformance;
 import dev.jchat.conformance.ConformanceSuite;
+import dev.jchat.conformance.RefusedFrameClosingConformance;
 import dev.jchat.wire.ChatServer;
 import dev.jchat.wire.Endpoints;
 import org.junit.jupiter.api.Nested;
@@ -11,6 +12,10 @@ class JavalinConformanceTest extends ConformanceSuite {
 
   @Nested
   class Closing extends ClosingConformance {
+  }
+
+  @Nested
+  class ClosingForRefusedFrames extends RefusedFrameClosingConformance {
   }
 
   @Override

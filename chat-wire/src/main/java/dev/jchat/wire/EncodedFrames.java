@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
  * translation, which then also runs once per broadcast. Thread-safe.
  */
 public final class EncodedFrames {
-  /** Well above the 256 events the fan-out queues at once, so that their frames rarely share a slot. */
+  /** Well above the 256 broadcasts the fan-out puts in one write at most, so that they rarely share a slot. */
   private static final int SLOTS = 4096;
 
   private record Encoded(String text, ByteBuffer bytes) {

@@ -29,6 +29,8 @@ public final class ChatEndpoint extends Endpoint {
   /** Tomcat's per-session timeout for blocking sends (pings, closes): past it, Tomcat drops the connection. */
   static final String TOMCAT_BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
   private static final long BLOCKING_SEND_TIMEOUT_MILLIS = 1_000;
+  /** Where a session keeps its chat connection, for {@link #refuse}. */
+  private static final String CHAT_SESSION = ChatEndpoint.class.getName() + ".chatSession";
 
   private final Endpoints endpoints;
   private final ControlFrames control;
@@ -49,6 +51,7 @@ public final class ChatEndpoint extends Endpoint {
     ClientSession opened =
         Failures.guarded(endpoints.chat().open(new JakartaConnection(jakarta, peers.of(jakarta), control)));
     session = opened;
+    jakarta.getUserProperties().put(CHAT_SESSION, opened);
     jakarta.addMessageHandler(String.class, (MessageHandler.Whole<String>) frame -> {
       if (exceedsUtf8Bytes(frame, Endpoints.MAX_FRAME_BYTES)) {
         opened.close(CloseCode.TOO_BIG, "frame over 16 KiB");
@@ -66,6 +69,16 @@ public final class ChatEndpoint extends Endpoint {
     ClientSession opened = session;
     if (opened != null) {
       opened.closed();
+    }
+  }
+
+  /**
+   * Has the chat close a session for what a container-level guard refused (a frame too long to
+   * read), as it closes for every refusal of its own.
+   */
+  public static void refuse(Session jakarta, CloseCode code, String reason) {
+    if (jakarta.getUserProperties().get(CHAT_SESSION) instanceof ClientSession opened) {
+      opened.close(code, reason);
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.jchat.jakarta.endpoint;
 
 import dev.jchat.core.port.Connection;
-import jakarta.websocket.CloseReason;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
@@ -109,14 +108,7 @@ final class JakartaConnection implements Connection {
 
   @Override
   public void close(int code, String reason) {
-    CloseReason closeReason = new CloseReason(CloseReason.CloseCodes.getCloseCode(code), shorten(reason));
-    control.close(() -> {
-      try {
-        session.close(closeReason);
-      } catch (Exception e) {
-        LOG.log(System.Logger.Level.DEBUG, "close failed: " + e);
-      }
-    });
+    control.close(() -> peer.close(code, shorten(reason)));
   }
 
   /** Off the caller's thread too: where the container has no abort, the close it falls back to may block. */

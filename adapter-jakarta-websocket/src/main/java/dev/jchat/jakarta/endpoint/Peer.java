@@ -1,5 +1,6 @@
 package dev.jchat.jakarta.endpoint;
 
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.net.InetSocketAddress;
 
@@ -12,6 +13,13 @@ public interface Peer {
   /** The peer's IP address, or {@code "unknown"}. */
   String address();
 
+  /**
+   * Sends a Close frame with the code and ends the connection; where the container lets us, it
+   * lingers first, reading until the client's Close, so that a client still writing reads the code.
+   * May block (the Jakarta API's close does).
+   */
+  void close(int code, String reason);
+
   /** Drops the connection at once, without a close handshake, where the container allows it. */
   void abort();
 
@@ -22,7 +30,7 @@ public interface Peer {
 
   /**
    * What any container offers: the address where it publishes one (Jetty does, under the property
-   * below), and a close in place of an abort. Tomcat cuts the connection itself when the close
+   * below), the API's close, which does not linger, and a close in place of an abort. Tomcat cuts the connection itself when the close
    * frame cannot be written within its blocking send timeout, which {@link ChatEndpoint} sets.
    */
   static Peer of(Session session) {
@@ -33,6 +41,15 @@ public interface Peer {
       @Override
       public String address() {
         return ip;
+      }
+
+      @Override
+      public void close(int code, String reason) {
+        try {
+          session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+        } catch (Exception e) {
+          System.getLogger(Peer.class.getName()).log(System.Logger.Level.DEBUG, "close failed: " + e);
+        }
       }
 
       @Override

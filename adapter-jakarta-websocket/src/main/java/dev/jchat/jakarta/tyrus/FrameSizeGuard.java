@@ -9,29 +9,31 @@ import org.glassfish.grizzly.Buffer;
  * data frame longer than the protocol's 16 KiB. Tyrus would buffer such a frame whole before its own
  * checks, up to 4 MiB, and refuse a longer one with 1011; this guard refuses it at its header with
  * the protocol's code instead: 1009 for text, 1003 for binary. Frames within the limit pass untouched,
- * and Tyrus and {@link ChatEndpoint} apply every other rule.
+ * and Tyrus and {@link ChatEndpoint} apply every other rule. It also notes the client's Close, which
+ * ends a {@link LingeringClose}.
  */
 final class FrameSizeGuard {
   private static final int TEXT = 0x1;
   private static final int BINARY = 0x2;
   private static final int CONTINUATION = 0x0;
+  private static final int CLOSE = 0x8;
 
   private final byte[] header = new byte[14];
   private int headerBytes;
   private long payloadLeft;
   private boolean textMessage = true;
   private CloseCode refusal;
+  private boolean closeSeen;
 
   /**
    * Scans the readable bytes of {@code input} (without moving its position) and returns how many of
-   * them may go on to Tyrus: all of them, or those before the header of the first oversized frame.
+   * them may go on to Tyrus: all of them, or those before the header of the first oversized frame,
+   * and none after it. It goes on following the frames after a refusal, to see the client's Close.
    */
   int scan(Buffer input) {
-    if (refusal != null) {
-      return 0;
-    }
     int start = input.position();
     int end = input.limit();
+    int allowed = refusal == null ? end - start : 0;
     int at = start;
     while (at < end) {
       if (payloadLeft > 0) {
@@ -48,16 +50,23 @@ final class FrameSizeGuard {
       long length = payloadLength();
       int opcode = header[0] & 0x0f;
       headerBytes = 0;
+      payloadLeft = length;
+      closeSeen |= opcode == CLOSE;
       if (opcode == TEXT || opcode == BINARY) {
         textMessage = opcode == TEXT;
       }
-      if ((opcode == TEXT || opcode == BINARY || opcode == CONTINUATION) && length > Endpoints.MAX_FRAME_BYTES) {
+      if (refusal == null && (opcode == TEXT || opcode == BINARY || opcode == CONTINUATION)
+          && length > Endpoints.MAX_FRAME_BYTES) {
         refusal = textMessage ? CloseCode.TOO_BIG : CloseCode.BINARY_FRAME;
-        return Math.max(0, headerStart - start);
+        allowed = Math.max(0, headerStart - start);
       }
-      payloadLeft = length;
     }
-    return end - start;
+    return allowed;
+  }
+
+  /** Whether the client has sent its Close frame (seen at its header). */
+  boolean closeSeen() {
+    return closeSeen;
   }
 
   /** The close code for the oversized frame found, or null while none was. */

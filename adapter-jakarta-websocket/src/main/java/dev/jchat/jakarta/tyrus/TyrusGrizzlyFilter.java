@@ -1,8 +1,8 @@
 package dev.jchat.jakarta.tyrus;
 
 import dev.jchat.core.domain.CloseCode;
+import dev.jchat.jakarta.endpoint.ChatEndpoint;
 import dev.jchat.jakarta.endpoint.Peer;
-import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -34,6 +34,8 @@ import org.glassfish.tyrus.spi.UpgradeRequest;
  *       thread that reads the upgrade request, inside {@link #handleRead}, where the connection is noted;
  *   <li>it refuses a data frame over 16 KiB at its header ({@link FrameSizeGuard}), where Tyrus would
  *       buffer up to 4 MiB and answer a longer frame with 1011;
+ *   <li>it closes with a {@link LingeringClose}, so that a client still writing reads the Close code:
+ *       what the client sends after our Close is dropped here, before Tyrus, until its own Close;
  *   <li>it turns an offer to upgrade to anything but WebSocket (the JDK's HTTP client offers
  *       {@code h2c} on every plain-HTTP request) back into a plain request. Grizzly would otherwise
  *       take the request as upgraded: read its body until the client closes (a POST hangs) and close
@@ -47,8 +49,8 @@ final class TyrusGrizzlyFilter extends GrizzlyServerFilter implements Peer.Finde
   private final Attribute<Guarded> guarded =
       Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(TyrusGrizzlyFilter.class.getName() + ".guarded");
 
-  /** An open session and the guard on what its client sends. */
-  private record Guarded(Session session, FrameSizeGuard guard) {
+  /** An open session, the guard on what its client sends, and its close. */
+  private record Guarded(Session session, FrameSizeGuard guard, LingeringClose closing) {
   }
 
   TyrusGrizzlyFilter(ServerContainer container) {
@@ -65,6 +67,11 @@ final class TyrusGrizzlyFilter extends GrizzlyServerFilter implements Peer.Finde
   public NextAction handleRead(FilterChainContext ctx) throws IOException {
     HttpContent message = ctx.getMessage();
     Guarded open = guarded.get(ctx.getConnection());
+    if (open != null && open.closing().isClosing()) {
+      open.guard().scan(message.getContent()); // follows the frames, to see the client's Close
+      open.closing().discard(message.getContent(), open.guard().closeSeen());
+      return ctx.getStopAction();
+    }
     if (open != null && !passes(open, message.getContent())) {
       return ctx.getStopAction();
     }
@@ -83,18 +90,17 @@ final class TyrusGrizzlyFilter extends GrizzlyServerFilter implements Peer.Finde
     }
   }
 
-  /** Lets through what precedes an oversized frame; at one, closes the session with the protocol's code. */
+  /**
+   * Lets through what precedes an oversized frame; at one, has the chat close with the protocol's
+   * code, as it closes for every other refusal (what is queued first, then the lingering close).
+   */
   private static boolean passes(Guarded open, Buffer content) {
     boolean refusedBefore = open.guard().refusal() != null;
     int allowed = open.guard().scan(content);
     CloseCode refusal = open.guard().refusal();
     if (refusal != null && !refusedBefore) {
-      try {
-        open.session().close(new CloseReason(CloseReason.CloseCodes.getCloseCode(refusal.code()),
-            refusal == CloseCode.TOO_BIG ? "frame over 16 KiB" : "binary frames are not supported"));
-      } catch (IOException e) {
-        // the connection is gone already
-      }
+      ChatEndpoint.refuse(open.session(), refusal,
+          refusal == CloseCode.TOO_BIG ? "frame over 16 KiB" : "binary frames are not supported");
     }
     content.limit(content.position() + allowed);
     return allowed > 0;
@@ -118,13 +124,19 @@ final class TyrusGrizzlyFilter extends GrizzlyServerFilter implements Peer.Finde
     if (connection == null) {
       return Peer.of(session);
     }
-    guarded.set(connection, new Guarded(session, new FrameSizeGuard()));
+    LingeringClose closing = new LingeringClose(connection);
+    guarded.set(connection, new Guarded(session, new FrameSizeGuard(), closing));
     String address = connection.getPeerAddress() instanceof InetSocketAddress socket && socket.getAddress() != null
         ? socket.getAddress().getHostAddress() : "unknown";
     return new Peer() {
       @Override
       public String address() {
         return address;
+      }
+
+      @Override
+      public void close(int code, String reason) {
+        closing.start(code, reason);
       }
 
       @Override

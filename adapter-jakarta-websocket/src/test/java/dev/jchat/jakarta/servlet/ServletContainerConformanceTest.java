@@ -1,11 +1,22 @@
 package dev.jchat.jakarta.servlet;
 
+import dev.jchat.conformance.ClosingConformance;
 import dev.jchat.conformance.ConformanceSuite;
+import dev.jchat.conformance.RefusedFrameClosingConformance;
+import org.junit.jupiter.api.Nested;
 import dev.jchat.wire.ChatServer;
 import dev.jchat.wire.Endpoints;
 
 /** The conformance suite, unchanged, over the Jakarta endpoint deployed in a real servlet container (embedded Tomcat 11). */
 class ServletContainerConformanceTest extends ConformanceSuite {
+
+  @Nested
+  class Closing extends ClosingConformance {
+  }
+
+  @Nested
+  class ClosingForRefusedFrames extends RefusedFrameClosingConformance {
+  }
 
   @Override
   public ChatServer start(Endpoints endpoints) throws Exception {

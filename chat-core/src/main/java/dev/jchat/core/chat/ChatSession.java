@@ -37,9 +37,11 @@ final class ChatSession {
   private volatile Instant lastHeard;
   private volatile Instant lastPinged;
   private volatile boolean closed;
-  // The fan-out's alone (its runs are ordered): when it last wrote here, in Clock.nanoTime, if it has.
+  // The fan-out's alone (its runs are ordered): when it last wrote here, in Clock.nanoTime, if it has,
+  // and how many frames it has queued here since.
   private long fanoutWroteAt;
   private boolean fanoutWrote;
+  private int fanoutUnwritten;
 
   ChatSession(String id, Connection connection, ChatSettings settings, Clock clock, OutboxEvents events,
               ChatMetrics metrics) {
@@ -171,7 +173,16 @@ final class ChatSession {
       return false;
     }
     RoomFeed feed = rooms.get(event.room());
-    return feed != null && feed.deliver(event, sequence, outbox);
+    boolean queued = feed != null && feed.deliver(event, sequence, outbox);
+    if (queued) {
+      fanoutUnwritten++;
+    }
+    return queued;
+  }
+
+  /** How many frames the fan-out has queued here since it last wrote. */
+  int fanoutUnwritten() {
+    return fanoutUnwritten;
   }
 
   /** How long until the fan-out may write here again, given its write interval; 0 or less: now. */
@@ -184,5 +195,6 @@ final class ChatSession {
     outbox.flush();
     fanoutWroteAt = now;
     fanoutWrote = true;
+    fanoutUnwritten = 0;
   }
 }

@@ -18,13 +18,15 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Delivers room events to this instance's members on an executor of its own, so that a publisher
  * (the store's writer, a broker's thread) never spends its time on sockets. It queues the frames of
- * at most {@value #MAX_EVENTS_AT_ONCE} waiting events in the members' outboxes, then passes once over
- * the connections, in the order they got their first unwritten frame, before it takes the events
- * that came meanwhile: the busier the room, the more frames share one socket write, and a message
- * waits for at most one pass over the connections. A connection so gets at most that many events'
- * frames between two writes, far below its outbox's bound, however far the fan-out falls behind (a
- * burst of joins, a cold start): the events wait here, and a client that reads is never cut off for
- * the server's delay.
+ * the waiting events in the members' outboxes, then writes to the connections in the order they got
+ * their first unwritten frame, looking for new events every few connections: a connection still in
+ * line takes the new frames in the same write, so the busier the room, the more frames share one
+ * socket write, and a message waits for at most one pass over the connections.
+ *
+ * <p>A look takes only as many events as leave the head of the line, the connection that has waited
+ * longest, with at most {@value #MAX_UNWRITTEN} frames of the fan-out's: when the fan-out falls far
+ * behind (a burst of joins, a cold start), the events wait here rather than pile up in outboxes, and
+ * a client that reads is never cut off at its outbox's bound for the server's delay.
  *
  * <p>A connection is written at most once per write interval: one written less than that ago keeps its
  * place in line, and the frames that come meanwhile go out together when its time comes (a clock
@@ -38,7 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Fanout {
   private static final System.Logger LOG = System.getLogger(Fanout.class.getName());
-  private static final int MAX_EVENTS_AT_ONCE = 256;
+  private static final int MAX_UNWRITTEN = 256;
+  private static final int WRITES_BETWEEN_LOOKS = 64;
   /** The shortest wait for the next connection's time, so that a pass goes on in steps, not one timer per write. */
   private static final long MIN_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
@@ -93,7 +96,7 @@ final class Fanout {
       try {
         do {
           queueWaiting();
-          wait = writeOnePass();
+          wait = writeSome();
         } while (wait == 0 && (!inLine.isEmpty() || !waiting.isEmpty()));
       } catch (RuntimeException e) {
         LOG.log(System.Logger.Level.ERROR, "a room event could not be delivered", e);
@@ -106,8 +109,9 @@ final class Fanout {
   }
 
   private void queueWaiting() {
+    int room = MAX_UNWRITTEN - (inLine.isEmpty() ? 0 : inLine.iterator().next().fanoutUnwritten());
     Numbered next;
-    while (taken.size() < MAX_EVENTS_AT_ONCE && (next = waiting.poll()) != null) {
+    while (taken.size() < room && (next = waiting.poll()) != null) {
       taken.add(next);
     }
     try {
@@ -118,15 +122,15 @@ final class Fanout {
   }
 
   /**
-   * Writes once to every connection in line whose interval has passed, passing over the others;
+   * Writes to the next few connections in line whose interval has passed, passing over the others;
    * when it could write to none, returns how long until one's interval passes, else 0.
    */
-  private long writeOnePass() {
+  private long writeSome() {
     long soonest = Long.MAX_VALUE;
     int written = 0;
     long now = clock.nanoTime(); // read again after each write, not for each connection passed over
     Iterator<ChatSession> next = inLine.iterator();
-    while (next.hasNext()) {
+    while (written < WRITES_BETWEEN_LOOKS && next.hasNext()) {
       ChatSession session = next.next();
       long wait = session.fanoutWaitNanos(now, writeIntervalNanos);
       if (wait > 0) {
