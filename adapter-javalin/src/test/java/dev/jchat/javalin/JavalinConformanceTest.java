@@ -2,7 +2,7 @@ package dev.jchat.javalin;
 
 import dev.jchat.conformance.ClosingConformance;
 import dev.jchat.conformance.ConformanceSuite;
-import dev.jchat.conformance.RefusedFrameClosingConformance;
+import dev.jchat.conformance.InvalidUtf8ClosingConformance;
 import dev.jchat.wire.ChatServer;
 import dev.jchat.wire.Endpoints;
 import org.junit.jupiter.api.Nested;
@@ -15,7 +15,7 @@ class JavalinConformanceTest extends ConformanceSuite {
   }
 
   @Nested
-  class ClosingForRefusedFrames extends RefusedFrameClosingConformance {
+  class ClosingForInvalidUtf8 extends InvalidUtf8ClosingConformance {
   }
 
   @Override

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Not in {@link ConformanceSuite}, because how a transport lingers is its own: the Javalin
  * transport, standalone Tyrus and the servlet deployment (Tomcat) each run it, and
- * {@link RefusedFrameClosingConformance} beside it where the transport passes that too.
+ * {@link InvalidUtf8ClosingConformance} beside it where the transport passes that too.
  */
 public abstract class ClosingConformance extends ClosingWhileSending {
 
@@ -26,6 +26,11 @@ public abstract class ClosingConformance extends ClosingWhileSending {
       client.keepSending(List.of(authWith(alice.token())), typing);
       assertThat(client.awaitClose(WireClient.TIMEOUT)).as("error: %s", client.error()).isEqualTo(1008);
     }
+  }
+
+  @Test
+  void a_client_that_sends_a_1_mib_frame_and_keeps_sending_reads_1009() throws Exception {
+    assertClosedWhileSending(List.of("a".repeat(1024 * 1024)), 1009);
   }
 
   @Test

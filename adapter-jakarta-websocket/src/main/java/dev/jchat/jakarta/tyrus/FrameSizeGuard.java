@@ -6,11 +6,13 @@ import org.glassfish.grizzly.Buffer;
 
 /**
  * Reads the header of every frame a client sends on one Tyrus connection and stops at the first
- * data frame longer than the protocol's 16 KiB. Tyrus would buffer such a frame whole before its own
- * checks, up to 4 MiB, and refuse a longer one with 1011; this guard refuses it at its header with
- * the protocol's code instead: 1009 for text, 1003 for binary. Frames within the limit pass untouched,
- * and Tyrus and {@link ChatEndpoint} apply every other rule. It also notes the client's Close, which
- * ends a {@link LingeringClose}.
+ * data frame that takes its message over the protocol's 16 KiB, whether the message comes in one
+ * frame or in fragments (the JDK's client sends a long text in frames of 16 KiB). Tyrus would buffer
+ * such a frame whole before its own checks, up to 4 MiB, and refuse a longer one with 1011, and it
+ * refuses a fragmented message over its buffer by closing at once, without lingering; this guard
+ * refuses at the header with the protocol's code instead: 1009 for text, 1003 for binary, and the
+ * chat closes. Messages within the limit pass untouched, and Tyrus and {@link ChatEndpoint} apply
+ * every other rule. It also notes the client's Close, which ends a {@link LingeringClose}.
  */
 final class FrameSizeGuard {
   private static final int TEXT = 0x1;
@@ -22,13 +24,15 @@ final class FrameSizeGuard {
   private int headerBytes;
   private long payloadLeft;
   private boolean textMessage = true;
+  /** The payload bytes of the data message in progress, its fragments so far included. */
+  private long messageBytes;
   private CloseCode refusal;
   private boolean closeSeen;
 
   /**
    * Scans the readable bytes of {@code input} (without moving its position) and returns how many of
-   * them may go on to Tyrus: all of them, or those before the header of the first oversized frame,
-   * and none after it. It goes on following the frames after a refusal, to see the client's Close.
+   * them may go on to Tyrus: all of them, or those before the header of the frame that takes its
+   * message over the limit, and none after it. It goes on following the frames after a refusal, to see the client's Close.
    */
   int scan(Buffer input) {
     int start = input.position();
@@ -54,9 +58,13 @@ final class FrameSizeGuard {
       closeSeen |= opcode == CLOSE;
       if (opcode == TEXT || opcode == BINARY) {
         textMessage = opcode == TEXT;
+        messageBytes = 0;
       }
-      if (refusal == null && (opcode == TEXT || opcode == BINARY || opcode == CONTINUATION)
-          && length > Endpoints.MAX_FRAME_BYTES) {
+      boolean data = opcode == TEXT || opcode == BINARY || opcode == CONTINUATION;
+      if (data) {
+        messageBytes = length > Long.MAX_VALUE - messageBytes ? Long.MAX_VALUE : messageBytes + length;
+      }
+      if (refusal == null && data && messageBytes > Endpoints.MAX_FRAME_BYTES) {
         refusal = textMessage ? CloseCode.TOO_BIG : CloseCode.BINARY_FRAME;
         allowed = Math.max(0, headerStart - start);
       }
@@ -69,7 +77,7 @@ final class FrameSizeGuard {
     return closeSeen;
   }
 
-  /** The close code for the oversized frame found, or null while none was. */
+  /** The close code for the oversized message found, or null while none was. */
   CloseCode refusal() {
     return refusal;
   }

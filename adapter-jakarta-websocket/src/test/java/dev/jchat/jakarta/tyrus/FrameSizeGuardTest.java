@@ -77,6 +77,24 @@ class FrameSizeGuardTest {
   }
 
   @Test
+  void a_text_message_over_16_kib_in_fragments_within_the_limit_is_stopped_at_the_fragment_that_crosses_it() {
+    byte[] first = frame(0x1, false, 16_384);
+    byte[] second = frame(0x0, false, 10);
+    Buffer input = buffer(first, second, frame(0x0, true, 16_384));
+    assertThat(guard.scan(input)).isEqualTo(first.length);
+    assertThat(guard.refusal()).isEqualTo(CloseCode.TOO_BIG);
+  }
+
+  @Test
+  void every_message_has_the_whole_limit_and_the_clients_close_is_seen() {
+    Buffer input = buffer(frame(0x1, false, 10_000), frame(0x0, true, 6_000), frame(0x1, true, 16_384),
+        frame(0x8, true, 2));
+    assertThat(guard.scan(input)).isEqualTo(input.remaining());
+    assertThat(guard.refusal()).isNull();
+    assertThat(guard.closeSeen()).isTrue();
+  }
+
+  @Test
   void headers_and_payloads_split_across_reads_are_followed() {
     byte[] first = frame(0x1, true, 16_000);
     byte[] oversized = header(0x1, true, 16_385);

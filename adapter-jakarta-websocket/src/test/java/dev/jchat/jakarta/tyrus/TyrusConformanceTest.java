@@ -8,10 +8,9 @@ import org.junit.jupiter.api.Nested;
 
 /**
  * The conformance suite, unchanged, over the Jakarta endpoint standalone on Tyrus (Grizzly), and the
- * closes that linger. Not {@link dev.jchat.conformance.RefusedFrameClosingConformance}: Tyrus closes by
- * itself for invalid UTF-8 (1007), without lingering, and a client still writing a 1 MiB frame it is
- * refused (1009) still loses the Close now and then: on 2026-12-04, 12 runs of the 8 closing tests
- * lost each of the two codes once, where before Tyrus lingered 12 runs lost 4401, 1001 and 1009 once each.
+ * closes that linger. Not {@link dev.jchat.conformance.InvalidUtf8ClosingConformance}: Tyrus checks
+ * UTF-8 itself and closes at once for invalid text (1007), without lingering, so a client still
+ * writing then loses the Close now and then (once in 12 runs on 2026-12-04).
  */
 class TyrusConformanceTest extends ConformanceSuite {
 
