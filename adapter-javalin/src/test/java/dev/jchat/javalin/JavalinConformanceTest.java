@@ -2,7 +2,6 @@ package dev.jchat.javalin;
 
 import dev.jchat.conformance.ClosingConformance;
 import dev.jchat.conformance.ConformanceSuite;
-import dev.jchat.conformance.InvalidUtf8ClosingConformance;
 import dev.jchat.wire.ChatServer;
 import dev.jchat.wire.Endpoints;
 import org.junit.jupiter.api.Nested;
@@ -12,10 +11,6 @@ class JavalinConformanceTest extends ConformanceSuite {
 
   @Nested
   class Closing extends ClosingConformance {
-  }
-
-  @Nested
-  class ClosingForInvalidUtf8 extends InvalidUtf8ClosingConformance {
   }
 
   @Override

@@ -32,8 +32,9 @@ import org.glassfish.tyrus.spi.UpgradeRequest;
  *   <li>it tells each new session which Grizzly connection it runs on, so the core can read the
  *       peer's address and drop a connection that does not read. Tyrus opens the endpoint on the
  *       thread that reads the upgrade request, inside {@link #handleRead}, where the connection is noted;
- *   <li>it refuses a data frame over 16 KiB at its header ({@link FrameSizeGuard}), where Tyrus would
- *       buffer up to 4 MiB and answer a longer frame with 1011;
+ *   <li>it refuses a message over 16 KiB at the header of the frame that crosses the limit, and text
+ *       that is not UTF-8 ({@link IncomingFrameGuard}), where Tyrus would buffer up to 4 MiB and
+ *       answer a longer frame with 1011, or close at once without lingering;
  *   <li>it closes with a {@link LingeringClose}, so that a client still writing reads the Close code:
  *       what the client sends after our Close is dropped here, before Tyrus, until its own Close;
  *   <li>it turns an offer to upgrade to anything but WebSocket (the JDK's HTTP client offers
@@ -50,7 +51,7 @@ final class TyrusGrizzlyFilter extends GrizzlyServerFilter implements Peer.Finde
       Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(TyrusGrizzlyFilter.class.getName() + ".guarded");
 
   /** An open session, the guard on what its client sends, and its close. */
-  private record Guarded(Session session, FrameSizeGuard guard, LingeringClose closing) {
+  private record Guarded(Session session, IncomingFrameGuard guard, LingeringClose closing) {
   }
 
   TyrusGrizzlyFilter(ServerContainer container) {
@@ -91,16 +92,19 @@ final class TyrusGrizzlyFilter extends GrizzlyServerFilter implements Peer.Finde
   }
 
   /**
-   * Lets through what precedes an oversized frame; at one, has the chat close with the protocol's
-   * code, as it closes for every other refusal (what is queued first, then the lingering close).
+   * Lets through what precedes a refused frame; at one, has the chat close with the protocol's code,
+   * as it closes for every other refusal (what is queued first, then the lingering close).
    */
   private static boolean passes(Guarded open, Buffer content) {
     boolean refusedBefore = open.guard().refusal() != null;
     int allowed = open.guard().scan(content);
     CloseCode refusal = open.guard().refusal();
     if (refusal != null && !refusedBefore) {
-      ChatEndpoint.refuse(open.session(), refusal,
-          refusal == CloseCode.TOO_BIG ? "frame over 16 KiB" : "binary frames are not supported");
+      ChatEndpoint.refuse(open.session(), refusal, switch (refusal) {
+        case TOO_BIG -> "frame over 16 KiB";
+        case INVALID_UTF8 -> "text is not UTF-8";
+        default -> "binary frames are not supported";
+      });
     }
     content.limit(content.position() + allowed);
     return allowed > 0;
@@ -125,7 +129,7 @@ final class TyrusGrizzlyFilter extends GrizzlyServerFilter implements Peer.Finde
       return Peer.of(session);
     }
     LingeringClose closing = new LingeringClose(connection);
-    guarded.set(connection, new Guarded(session, new FrameSizeGuard(), closing));
+    guarded.set(connection, new Guarded(session, new IncomingFrameGuard(), closing));
     String address = connection.getPeerAddress() instanceof InetSocketAddress socket && socket.getAddress() != null
         ? socket.getAddress().getHostAddress() : "unknown";
     return new Peer() {

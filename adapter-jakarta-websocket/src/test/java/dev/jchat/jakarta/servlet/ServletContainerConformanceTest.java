@@ -2,7 +2,6 @@ package dev.jchat.jakarta.servlet;
 
 import dev.jchat.conformance.ClosingConformance;
 import dev.jchat.conformance.ConformanceSuite;
-import dev.jchat.conformance.InvalidUtf8ClosingConformance;
 import org.junit.jupiter.api.Nested;
 import dev.jchat.wire.ChatServer;
 import dev.jchat.wire.Endpoints;
@@ -12,10 +11,6 @@ class ServletContainerConformanceTest extends ConformanceSuite {
 
   @Nested
   class Closing extends ClosingConformance {
-  }
-
-  @Nested
-  class ClosingForInvalidUtf8 extends InvalidUtf8ClosingConformance {
   }
 
   @Override

@@ -6,12 +6,7 @@ import dev.jchat.wire.ChatServer;
 import dev.jchat.wire.Endpoints;
 import org.junit.jupiter.api.Nested;
 
-/**
- * The conformance suite, unchanged, over the Jakarta endpoint standalone on Tyrus (Grizzly), and the
- * closes that linger. Not {@link dev.jchat.conformance.InvalidUtf8ClosingConformance}: Tyrus checks
- * UTF-8 itself and closes at once for invalid text (1007), without lingering, so a client still
- * writing then loses the Close now and then (once in 12 runs on 2026-12-04).
- */
+/** The conformance suite, unchanged, over the Jakarta endpoint standalone on Tyrus (Grizzly), and the closes that linger. */
 class TyrusConformanceTest extends ConformanceSuite {
 
   @Nested

@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jchat.core.domain.CloseCode;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.memory.Buffers;
 import org.glassfish.grizzly.memory.MemoryManager;
 import org.junit.jupiter.api.Test;
 
-class FrameSizeGuardTest {
-  private final FrameSizeGuard guard = new FrameSizeGuard();
+class IncomingFrameGuardTest {
+  private final IncomingFrameGuard guard = new IncomingFrameGuard();
 
   /** A masked client frame header (payload not included) with the given opcode and payload length. */
   private static byte[] header(int opcode, boolean fin, long length) {
@@ -70,7 +72,7 @@ class FrameSizeGuardTest {
     assertThat(guard.scan(buffer(header(0x2, true, 70_000)))).isZero();
     assertThat(guard.refusal()).isEqualTo(CloseCode.BINARY_FRAME);
 
-    FrameSizeGuard fragmented = new FrameSizeGuard();
+    IncomingFrameGuard fragmented = new IncomingFrameGuard();
     Buffer input = buffer(frame(0x2, false, 10), header(0x0, true, 1 << 20));
     assertThat(fragmented.scan(input)).isEqualTo(frame(0x2, false, 10).length);
     assertThat(fragmented.refusal()).isEqualTo(CloseCode.BINARY_FRAME);
@@ -92,6 +94,56 @@ class FrameSizeGuardTest {
     assertThat(guard.scan(input)).isEqualTo(input.remaining());
     assertThat(guard.refusal()).isNull();
     assertThat(guard.closeSeen()).isTrue();
+  }
+
+  /** A masked client frame carrying {@code payload}, masked with the header's key 1, 2, 3, 4. */
+  private static byte[] masked(int opcode, boolean fin, byte[] payload) {
+    byte[] header = header(opcode, fin, payload.length);
+    byte[] frame = Arrays.copyOf(header, header.length + payload.length);
+    for (int i = 0; i < payload.length; i++) {
+      frame[header.length + i] = (byte) (payload[i] ^ (i % 4 + 1));
+    }
+    return frame;
+  }
+
+  @Test
+  void utf8_text_passes_also_with_a_character_cut_between_fragments_and_between_reads() {
+    byte[] text = "héllo wörld €𝄞".getBytes(StandardCharsets.UTF_8);
+    byte[] first = masked(0x1, false, Arrays.copyOfRange(text, 0, 2)); // cuts é after its first byte
+    byte[] second = masked(0x0, true, Arrays.copyOfRange(text, 2, text.length));
+    byte[] stream = buffer(first, masked(0x9, true, new byte[0]), second).toByteBuffer().array();
+    for (int cut = 1; cut < stream.length; cut++) {
+      IncomingFrameGuard fresh = new IncomingFrameGuard();
+      assertThat(fresh.scan(slice(stream, 0, cut)) + fresh.scan(slice(stream, cut, stream.length)))
+          .as("cut at %d", cut).isEqualTo(stream.length);
+      assertThat(fresh.refusal()).isNull();
+    }
+  }
+
+  @Test
+  void text_that_is_not_utf8_is_stopped_at_its_frame_with_1007_and_what_came_before_passes() {
+    byte[] valid = masked(0x1, true, "fine".getBytes(StandardCharsets.UTF_8));
+    Buffer input = buffer(valid, masked(0x1, true, new byte[] {'{', (byte) 0xc3, (byte) 0x28, '}'}));
+    assertThat(guard.scan(input)).isEqualTo(valid.length);
+    assertThat(guard.refusal()).isEqualTo(CloseCode.INVALID_UTF8);
+  }
+
+  @Test
+  void a_text_message_that_ends_inside_a_character_or_encodes_a_surrogate_is_refused() {
+    byte[] euro = "€".getBytes(StandardCharsets.UTF_8);
+    assertThat(guard.scan(buffer(masked(0x1, true, Arrays.copyOf(euro, 2))))).isZero();
+    assertThat(guard.refusal()).isEqualTo(CloseCode.INVALID_UTF8);
+
+    IncomingFrameGuard surrogate = new IncomingFrameGuard();
+    assertThat(surrogate.scan(buffer(masked(0x1, true, new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80})))).isZero();
+    assertThat(surrogate.refusal()).isEqualTo(CloseCode.INVALID_UTF8);
+  }
+
+  @Test
+  void binary_payloads_are_not_read_as_text() {
+    byte[] notText = {(byte) 0xff, (byte) 0xfe};
+    assertThat(guard.scan(buffer(masked(0x2, true, notText)))).isEqualTo(masked(0x2, true, notText).length);
+    assertThat(guard.refusal()).isNull();
   }
 
   @Test
