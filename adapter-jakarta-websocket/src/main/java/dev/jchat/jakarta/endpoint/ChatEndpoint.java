@@ -73,8 +73,8 @@ public final class ChatEndpoint extends Endpoint {
   }
 
   /**
-   * Has the chat close a session for what a container-level guard refused (a frame too long to
-   * read), as it closes for every refusal of its own.
+   * Has the chat close a session for what a container-level guard refused (a message over 16 KiB,
+   * text that is not UTF-8), as it closes for every refusal of its own.
    */
   public static void refuse(Session jakarta, CloseCode code, String reason) {
     if (jakarta.getUserProperties().get(CHAT_SESSION) instanceof ClientSession opened) {

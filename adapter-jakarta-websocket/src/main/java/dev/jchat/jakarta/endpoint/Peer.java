@@ -30,8 +30,9 @@ public interface Peer {
 
   /**
    * What any container offers: the address where it publishes one (Jetty does, under the property
-   * below), the API's close, which does not linger, and a close in place of an abort. Tomcat cuts the connection itself when the close
-   * frame cannot be written within its blocking send timeout, which {@link ChatEndpoint} sets.
+   * below), the API's close, which lingers where the container does (Tomcat), and a close in place of
+   * an abort. Tomcat cuts the connection itself when the close frame cannot be written within its
+   * blocking send timeout, which {@link ChatEndpoint} sets.
    */
   static Peer of(Session session) {
     Object address = session.getUserProperties().get("jakarta.websocket.endpoint.remoteAddress");

@@ -34,13 +34,15 @@ final class IncomingFrameGuard {
   private CloseCode refusal;
   private boolean closeSeen;
   // The frame being read: where it starts in the stream, whether it is the last of its message, its
-  // mask, and whether its payload is text to check.
+  // mask, and whether its payload is text.
   private long scanned;
   private long frameStart;
   private boolean lastFragment;
   private final byte[] mask = new byte[4];
   private long payloadRead;
-  private boolean checkingText;
+  private boolean textPayload;
+  /** False once the connection is closing: its frames are only followed, to see the client's Close. */
+  private boolean checking = true;
   private final Utf8Check utf8 = new Utf8Check();
 
   /**
@@ -57,7 +59,7 @@ final class IncomingFrameGuard {
     while (at < end) {
       if (payloadLeft > 0) {
         int piece = (int) Math.min(payloadLeft, end - at);
-        if (checkingText && refusal == null && !utf8.next(input, at, piece, mask, payloadRead)) {
+        if (textPayload && checking && refusal == null && !utf8.next(input, at, piece, mask, payloadRead)) {
           allowed = refuse(CloseCode.INVALID_UTF8, start);
         }
         payloadRead += piece;
@@ -94,7 +96,7 @@ final class IncomingFrameGuard {
       messageBytes = length > Long.MAX_VALUE - messageBytes ? Long.MAX_VALUE : messageBytes + length;
     }
     closeSeen |= opcode == CLOSE;
-    checkingText = data && textMessage;
+    textPayload = data && textMessage;
     lastFragment = (header[0] & 0x80) != 0;
     if ((header[1] & 0x80) != 0) {
       System.arraycopy(header, headerBytes - 4, mask, 0, 4); // the mask ends the header
@@ -113,7 +115,7 @@ final class IncomingFrameGuard {
 
   /** A frame's payload is complete: a text message that ends with it must end on a whole character. */
   private int endOfPayload(int start) {
-    if (checkingText && lastFragment && !utf8.end() && refusal == null) {
+    if (textPayload && checking && lastFragment && !utf8.end() && refusal == null) {
       return refuse(CloseCode.INVALID_UTF8, start);
     }
     return Integer.MAX_VALUE;
@@ -123,6 +125,11 @@ final class IncomingFrameGuard {
   private int refuse(CloseCode code, int start) {
     refusal = code;
     return (int) Math.max(0, frameStart - scanned);
+  }
+
+  /** The connection is closing: what the client still sends is only followed, no longer checked. */
+  void stopChecking() {
+    checking = false;
   }
 
   /** Whether the client has sent its Close frame (seen at its header). */

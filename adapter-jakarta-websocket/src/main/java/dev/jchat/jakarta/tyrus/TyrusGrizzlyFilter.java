@@ -69,7 +69,8 @@ final class TyrusGrizzlyFilter extends GrizzlyServerFilter implements Peer.Finde
     HttpContent message = ctx.getMessage();
     Guarded open = guarded.get(ctx.getConnection());
     if (open != null && open.closing().isClosing()) {
-      open.guard().scan(message.getContent()); // follows the frames, to see the client's Close
+      open.guard().stopChecking(); // what comes now is dropped: only the client's Close matters
+      open.guard().scan(message.getContent());
       open.closing().discard(message.getContent(), open.guard().closeSeen());
       return ctx.getStopAction();
     }

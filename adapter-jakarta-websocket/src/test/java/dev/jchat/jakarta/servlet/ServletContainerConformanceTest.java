@@ -2,11 +2,14 @@ package dev.jchat.jakarta.servlet;
 
 import dev.jchat.conformance.ClosingConformance;
 import dev.jchat.conformance.ConformanceSuite;
-import org.junit.jupiter.api.Nested;
 import dev.jchat.wire.ChatServer;
 import dev.jchat.wire.Endpoints;
+import org.junit.jupiter.api.Nested;
 
-/** The conformance suite, unchanged, over the Jakarta endpoint deployed in a real servlet container (embedded Tomcat 11). */
+/**
+ * The conformance suite, unchanged, over the Jakarta endpoint deployed in a real servlet container
+ * (embedded Tomcat 11), and the closes that linger.
+ */
 class ServletContainerConformanceTest extends ConformanceSuite {
 
   @Nested

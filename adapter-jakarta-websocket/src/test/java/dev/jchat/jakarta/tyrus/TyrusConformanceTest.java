@@ -6,7 +6,10 @@ import dev.jchat.wire.ChatServer;
 import dev.jchat.wire.Endpoints;
 import org.junit.jupiter.api.Nested;
 
-/** The conformance suite, unchanged, over the Jakarta endpoint standalone on Tyrus (Grizzly), and the closes that linger. */
+/**
+ * The conformance suite, unchanged, over the Jakarta endpoint standalone on Tyrus (Grizzly), and the
+ * closes that linger.
+ */
 class TyrusConformanceTest extends ConformanceSuite {
 
   @Nested
